@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make site` and `make test`.  Everything else is a step of them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible sitemap dates: the time of the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: help setup figures site serve test lint check-figures clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 1; }
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { echo "error: node and npm are required (math is typeset at build time with Temml)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed  ## create .venv and node_modules from the pinned versions
+
+figures: setup  ## regenerate the figures, numbers and tables of pages whose code changed
+	$(PY) -m scripts.build --stale
+
+site: figures  ## build the site into site/ (strict: any warning fails)
+	$(VENV)/bin/mkdocs build --strict
+
+serve: setup  ## live preview on http://127.0.0.1:8000/
+	$(VENV)/bin/mkdocs serve
+
+lint: setup  ## ruff
+	$(VENV)/bin/ruff check scripts tests hooks
+	$(VENV)/bin/ruff format --check scripts tests hooks
+
+check-figures: setup  ## fail if a committed figure differs from a fresh build
+	$(PY) -m scripts.build --check
+
+test: setup lint check-figures  ## every test
+	$(PY) -m pytest
+
+clean:  ## remove build output (keeps .venv and node_modules)
+	rm -rf site .pytest_cache .ruff_cache

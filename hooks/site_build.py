@@ -1,0 +1,132 @@
+"""MkDocs hooks: make ``mkdocs build`` alone produce a complete, current, offline site.
+
+1. on_pre_build   rebuild stale figures (a subprocess, so page code is always fresh);
+2. on_files       serve ``figures/**.svg`` without copying them into ``docs/``;
+3. on_page_markdown  check every quoted number against its code, expand errata tables;
+4. on_page_content   TeX -> MathML at build time; light/dark twins for figures;
+5. on_post_build  ship the math font, subset to the glyphs the pages use.
+
+Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to publish it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks load before the project is importable
+    sys.path.insert(0, str(ROOT))
+log = logging.getLogger("mkdocs.hooks.site_build")
+
+import scripts.errata  # noqa: E402
+import scripts.mathml  # noqa: E402
+import scripts.pipeline  # noqa: E402
+import scripts.prose  # noqa: E402
+
+_state: dict = {}
+_IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
+_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
+FONT_SRC = ROOT / "assets" / "fonts" / "latinmodern-math.woff2"
+FONT_DEST = "assets/fonts/latinmodern-math.woff2"
+TEMML = ROOT / "node_modules" / "temml" / "dist"
+
+
+def on_config(config):
+    # `mkdocs serve` keeps this module loaded: reload what it calls so edits take effect.
+    for module in (scripts.pipeline, scripts.prose, scripts.errata, scripts.mathml):
+        importlib.reload(module)
+    return config
+
+
+def on_pre_build(config):
+    stale = {slug: why for slug in scripts.pipeline.slugs() if (why := scripts.pipeline.stale_reason(slug))}
+    if stale:
+        log.info("figures stale (%s): rebuilding", ", ".join(f"{s}: {w}" for s, w in stale.items()))
+        run = subprocess.run([sys.executable, "-m", "scripts.build", *stale], cwd=ROOT, capture_output=True, text=True)
+        if run.returncode:
+            raise PluginError(f"figure build failed:\n{run.stdout}{run.stderr}")
+    _state["numbers"] = scripts.pipeline.committed_numbers()
+    _state["math"] = scripts.mathml.Renderer()
+
+
+def on_files(files, config):
+    for svg in sorted((ROOT / "figures").glob("*/*.svg")):
+        uri = svg.relative_to(ROOT).as_posix()
+        files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    where = page.file.src_uri
+    try:
+        markdown = scripts.errata.expand(markdown, where)
+    except scripts.errata.ErrataError as exc:
+        log.warning("%s: %s", where, exc)
+    for problem in scripts.prose.check(markdown, _state["numbers"]):
+        log.warning("%s: %s", where, problem)
+    return scripts.prose.strip(markdown)
+
+
+def _figure(match: re.Match) -> str:
+    before, src, after = match.groups()
+    svg = ROOT / f"{src[src.index('figures/') :]}.svg"
+    if not svg.is_file():  # MkDocs' own link validation reports it
+        return match.group(0)
+    size = _SIZE.search(svg.read_bytes()[:600])
+    dims = f' width="{round(float(size[1]) * 4 / 3)}" height="{round(float(size[2]) * 4 / 3)}"' if size else ""
+    attrs = f'{before}{after.rstrip("/ ")}{dims} loading="lazy" decoding="async"'
+    return f'<img{attrs} src="{src}.svg#only-light"><img{attrs} src="{src}.dark.svg#only-dark">'
+
+
+def on_page_content(html, page, config, files):
+    html = _IMG.sub(_figure, html)
+    try:
+        return _state["math"].page(html)
+    except scripts.mathml.MathError as exc:
+        log.warning("%s: math: %s", page.file.src_uri, exc)
+        return html
+
+
+def on_post_build(config):
+    from fontTools import subset
+
+    renderer = _state.pop("math")
+    chars = renderer.characters()
+    renderer.close()
+    # Single letters in <mi> are drawn from the Mathematical Italic block.
+    italic = {chr(c) for c in range(0x1D434, 0x1D468)} | {chr(c) for c in range(0x1D6E2, 0x1D71C)}
+    basic = {chr(c) for c in range(0x20, 0x7F)}
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.drop_tables += ["FFTM"]  # FontForge timestamps: not needed to render
+    font = subset.load_font(str(FONT_SRC), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(chars | italic | basic)))
+    subsetter.subset(font)
+    dest = Path(config["site_dir"]) / FONT_DEST
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    subset.save_font(font, str(dest), options)
+    # Temml's stylesheet for its MathML, pointed at the fonts shipped with the site.
+    css = (TEMML / "Temml-Latin-Modern.css").read_text(encoding="utf-8")
+    css = css.replace("url('./latinmodernmath.woff2')", "url('../fonts/latinmodern-math.woff2')")
+    css = css.replace("url('Temml.woff2')", "url('../fonts/Temml.woff2')")
+    if "../fonts/latinmodern-math.woff2" not in css:
+        raise PluginError("Temml's stylesheet changed: update the font path rewrite in hooks/site_build.py")
+    stylesheet = Path(config["site_dir"]) / "assets" / "stylesheets" / "temml.css"
+    stylesheet.write_text(css, encoding="utf-8")
+    (dest.parent / "Temml.woff2").write_bytes((TEMML / "Temml.woff2").read_bytes())
+    log.info("math font subset: %d characters, %.1f KiB", len(chars), dest.stat().st_size / 1024)
+
+
+def on_shutdown():
+    if "math" in _state:
+        _state.pop("math").close()

@@ -1,0 +1,1 @@
+"""All computation behind the site: one module per page under ``scripts.pages``."""

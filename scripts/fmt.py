@@ -1,0 +1,46 @@
+"""How numbers are printed on the site: one function per kind, so text and tests agree."""
+
+from __future__ import annotations
+
+import math
+
+
+def num(x: float, digits: int = 3) -> str:
+    """``digits`` significant figures, plain notation, no trailing zeros, true minus sign."""
+    x = float(x)
+    if not math.isfinite(x):
+        raise ValueError(f"cannot print {x!r}")
+    if x == 0:
+        return "0"
+    decimals = max(digits - 1 - math.floor(math.log10(abs(x))), 0)
+    text = f"{round(x, decimals):.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace("-", "−")
+
+
+def fixed(x: float, decimals: int) -> str:
+    """Exactly ``decimals`` decimals (for columns that must line up), true minus sign."""
+    text = f"{float(x):.{decimals}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")
+    return text.replace("-", "−")
+
+
+def integer(n: int) -> str:
+    if int(n) != n:
+        raise ValueError(f"{n!r} is not an integer")
+    return str(int(n)).replace("-", "−")
+
+
+def percent(fraction: float, decimals: int = 0) -> str:
+    return f"{fixed(100 * fraction, decimals)} %"
+
+
+def table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:
+    """A Markdown table; ``align`` is one of l/c/r per column (default: first left, rest right)."""
+    align = align or "l" + "r" * (len(header) - 1)
+    rule = {"l": ":---", "c": ":---:", "r": "---:"}
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule[a] for a in align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)

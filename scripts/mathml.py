@@ -1,0 +1,111 @@
+"""Render the TeX left by ``pymdownx.arithmatex`` (generic mode) to MathML at build time.
+
+Pages then carry no math JavaScript: Chromium, Firefox and Safari draw MathML natively,
+with the Latin Modern Math font shipped by the site.  Temml runs in one Node process that
+lives as long as the build (or ``mkdocs serve``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "tex2mathml.mjs"
+
+# Site-wide macros, documented on the conventions page.
+MACROS = {
+    "\\R": "\\mathbb{R}",
+    "\\norm": "\\lVert #1 \\rVert",
+    "\\abs": "\\lvert #1 \\rvert",
+    "\\sign": "\\operatorname{sign}",
+    "\\argmin": "\\operatorname*{arg\\,min}",
+    "\\prox": "\\operatorname{prox}",
+    "\\soft": "\\operatorname{S}",
+    "\\trans": "^{\\top}",
+}
+
+# What arithmatex (generic: true) emits.
+_SPAN = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
+_DIV = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
+
+
+class MathError(RuntimeError):
+    pass
+
+
+class Renderer:
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen | None = None
+        self._cache: dict[tuple[str, bool], str] = {}
+
+    def _start(self) -> subprocess.Popen:
+        if self._proc is None or self._proc.poll() is not None:
+            node = shutil.which("node")
+            if node is None:
+                raise MathError("node is not installed: it is needed to render math (see README)")
+            if not (ROOT / "node_modules" / "temml").is_dir():
+                raise MathError("node_modules/temml is missing: run `npm ci` (make does it)")
+            self._proc = subprocess.Popen(
+                [node, str(SCRIPT)],
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            )
+        return self._proc
+
+    def render(self, items: list[tuple[str, bool]]) -> list[str]:
+        """MathML for each (tex, display); raises MathError listing every formula that fails."""
+        todo = sorted({item for item in items if item not in self._cache})
+        if todo:
+            proc = self._start()
+            request = {"macros": MACROS, "items": [{"tex": tex, "display": display} for tex, display in todo]}
+            proc.stdin.write(json.dumps(request) + "\n")
+            proc.stdin.flush()
+            reply = proc.stdout.readline()
+            if not reply:
+                raise MathError("the TeX renderer stopped unexpectedly")
+            errors = []
+            for (tex, display), result in zip(todo, json.loads(reply), strict=True):
+                if "error" in result:
+                    errors.append(f"{result['error']} in: {tex}")
+                else:
+                    self._cache[(tex, display)] = result["mathml"]
+            if errors:
+                raise MathError("; ".join(errors))
+        return [self._cache[item] for item in items]
+
+    def close(self) -> None:
+        if self._proc is not None:
+            self._proc.stdin.close()
+            self._proc.wait(timeout=10)
+            self._proc = None
+
+    def page(self, content: str) -> str:
+        """Replace every arithmatex span/div in a page's HTML by MathML."""
+        found = [(m, False) for m in _SPAN.finditer(content)] + [(m, True) for m in _DIV.finditer(content)]
+        if not found:
+            return content
+        found.sort(key=lambda pair: pair[0].start())
+        rendered = self.render([(html.unescape(m.group(1)).strip(), display) for m, display in found])
+        out, last = [], 0
+        for (match, display), mathml in zip(found, rendered, strict=True):
+            out.append(content[last : match.start()])
+            out.append(f'<div class="math-display">{mathml}</div>' if display else mathml)
+            last = match.end()
+        out.append(content[last:])
+        return "".join(out)
+
+    def characters(self) -> set[str]:
+        """Every character the rendered math displays (for subsetting the font)."""
+        chars: set[str] = set()
+        for mathml in self._cache.values():
+            text = re.sub(r"<annotation.*?</annotation>", "", mathml, flags=re.S)
+            chars.update(html.unescape(re.sub(r"<[^>]+>", "", text)))
+        return chars

@@ -1,0 +1,233 @@
+"""From page modules to files under ``figures/``: discovery, staleness, rendering, writing.
+
+Each page module ``scripts/pages/<slug>.py`` provides
+
+* ``compute()``: pure numerics (numpy, seeded generators, no I/O) returning a result;
+* ``numbers(result)``: ``{key: text}``, every value the page quotes, exactly as printed;
+* ``figures(result)``: ``{name: Figure}``; each becomes ``<name>.svg`` and ``<name>.dark.svg``;
+* optionally ``tables(result)``: ``{name: markdown}``, included into the page as ``<name>.md``.
+
+Output goes to ``figures/<slug>/`` with a ``manifest.json`` recording the hash of the
+code that made it, so a stale folder is detected without rendering anything.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "scripts"
+PAGES = SCRIPTS / "pages"
+FIGURES = ROOT / "figures"
+MANIFEST = "manifest.json"
+NUMBERS = "numbers.json"
+# Versions that change output bytes even when our code does not.
+OUTPUT_PACKAGES = ("numpy", "matplotlib", "scikit-learn")
+
+
+class PageError(RuntimeError):
+    """A page could not be built; the message names the page and the step."""
+
+
+def slugs() -> list[str]:
+    return sorted(p.stem for p in PAGES.glob("*.py") if not p.stem.startswith("_"))
+
+
+def check_slugs(requested: list[str]) -> list[str]:
+    valid = slugs()
+    unknown = [s for s in requested if s not in valid]
+    if unknown:
+        raise PageError(f"unknown page(s): {', '.join(unknown)}; valid pages: {', '.join(valid)}")
+    return requested or valid
+
+
+def _local_imports(path: Path) -> set[Path]:
+    """Files of the ``scripts`` package imported by ``path`` (one level)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.level:  # relative import: resolve against the file's package
+                package = path.parent.relative_to(ROOT).parts
+                module = ".".join([*package[: len(package) - node.level + 1], node.module])
+            else:
+                module = node.module
+            names.add(module)
+            names.update(f"{module}.{a.name}" for a in node.names)
+    found = set()
+    for name in names:
+        if name.split(".")[0] != "scripts":
+            continue
+        candidate = ROOT.joinpath(*name.split("."))
+        for file in (candidate.with_suffix(".py"), candidate / "__init__.py"):
+            if file.is_file():
+                found.add(file)
+    return found
+
+
+def sources(slug: str) -> list[Path]:
+    """The page module and every ``scripts`` module it uses, transitively."""
+    todo = [PAGES / f"{slug}.py"]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        todo.extend(_local_imports(path) - seen)
+    return sorted(seen)
+
+
+def source_hash(slug: str) -> str:
+    digest = hashlib.sha256()
+    for path in sources(slug):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for package in OUTPUT_PACKAGES:
+        digest.update(f"{package}=={metadata.version(package)}\0".encode())
+    return digest.hexdigest()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def stale_reason(slug: str) -> str | None:
+    """Why ``figures/<slug>`` does not match its code, or None when it is current."""
+    folder = FIGURES / slug
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return "never built"
+    if manifest.get("source") != source_hash(slug):
+        return "code changed"
+    for name, digest in manifest["files"].items():
+        path = folder / name
+        if not path.is_file() or _sha(path.read_bytes()) != digest:
+            return f"{name} missing or edited"
+    return None
+
+
+@dataclass
+class Output:
+    slug: str
+    files: dict[str, bytes]  # file name -> bytes, manifest included
+
+
+def load(slug: str):
+    """Import (or re-import, for a long-running ``mkdocs serve``) a page module."""
+    module = importlib.import_module(f"scripts.pages.{slug}")
+    return importlib.reload(module)
+
+
+def _json(data) -> bytes:
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def compute_numbers(slug: str) -> dict[str, str]:
+    """Recompute a page's quoted values without drawing anything."""
+    module = load(slug)
+    return _checked_numbers(slug, module.numbers(module.compute()))
+
+
+def _checked_numbers(slug: str, numbers: dict) -> dict[str, str]:
+    for key, value in numbers.items():
+        if not isinstance(value, str) or not value:
+            raise PageError(f"page {slug}: number {key!r} must be a non-empty string, got {value!r}")
+    return dict(numbers)
+
+
+def render(slug: str, progress=print) -> Output:
+    """Build every output file of a page in memory; raises PageError naming the failing step."""
+    from scripts import style  # matplotlib only when drawing
+
+    module = load(slug)
+    step = "compute()"
+    try:
+        result = module.compute()
+        step = "numbers()"
+        files = {NUMBERS: _json(_checked_numbers(slug, module.numbers(result)))}
+        step = "tables()"
+        for name, markdown in getattr(module, "tables", lambda r: {})(result).items():
+            files[f"{name}.md"] = markdown.rstrip("\n").encode("utf-8") + b"\n"
+        step = "figures()"
+        with style.rc():
+            drawn = module.figures(result)
+        for name, fig in drawn.items():
+            step = f"figure {name}"
+            start = time.perf_counter()
+            svg = style.svg_bytes(fig)
+            files[f"{name}.svg"] = svg
+            files[f"{name}.dark.svg"] = style.dark_variant(svg)
+            progress(f"  {slug}/{name}.svg  {len(svg) / 1024:6.1f} KiB  {time.perf_counter() - start:5.2f} s")
+    except PageError:
+        raise
+    except Exception as exc:
+        raise PageError(f"page {slug}: {step} failed: {type(exc).__name__}: {exc}") from exc
+    manifest = {"source": source_hash(slug), "files": {n: _sha(b) for n, b in sorted(files.items())}}
+    files[MANIFEST] = _json(manifest)
+    return Output(slug, files)
+
+
+def _write_atomic(path: Path, data: bytes) -> bool:
+    """Write only when the bytes change, through a temporary file, so readers never see half a file."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write(output: Output) -> list[str]:
+    """Write a rendered page; remove files the page no longer makes. Returns changed names."""
+    folder = FIGURES / output.slug
+    changed = [name for name, data in output.files.items() if _write_atomic(folder / name, data)]
+    for extra in sorted(set(p.name for p in folder.iterdir() if p.is_file()) - set(output.files)):
+        (folder / extra).unlink()
+        changed.append(f"{extra} (removed)")
+    return changed
+
+
+def differences(output: Output) -> list[str]:
+    """Files on disk that differ from a fresh rendering (for ``--check``)."""
+    folder = FIGURES / output.slug
+    problems = []
+    for name, data in output.files.items():
+        path = folder / name
+        if not path.is_file():
+            problems.append(f"{output.slug}/{name}: missing")
+        elif path.read_bytes() != data:
+            problems.append(f"{output.slug}/{name}: differs from a fresh build")
+    if folder.is_dir():
+        for extra in sorted(set(p.name for p in folder.iterdir() if p.is_file()) - set(output.files)):
+            problems.append(f"{output.slug}/{extra}: not made by scripts/pages/{output.slug}.py")
+    return problems
+
+
+def committed_numbers() -> dict[str, str]:
+    """All pages' numbers as last written, keyed ``<slug>.<key>``."""
+    merged = {}
+    for slug in slugs():
+        path = FIGURES / slug / NUMBERS
+        if path.is_file():
+            for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+                merged[f"{slug}.{key}"] = value
+    return merged

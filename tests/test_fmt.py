@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from scripts import fmt
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "text"),
+    [
+        (0.70710678, 3, "0.707"),
+        (5.0990195, 4, "5.099"),
+        (26.0, 3, "26"),
+        (-1.26, 2, "−1.3"),
+        (1234.6, 3, "1235"),
+        (0.000123456, 3, "0.000123"),
+        (0.0, 3, "0"),
+        (-0.0004, 1, "−0.0004"),
+    ],
+)
+def test_num(value, digits, text):
+    assert fmt.num(value, digits) == text
+
+
+def test_fixed_never_prints_negative_zero():
+    assert fmt.fixed(-0.0001, 2) == "0.00"
+    assert fmt.fixed(-0.5, 2) == "−0.50"
+
+
+def test_num_refuses_nan():
+    with pytest.raises(ValueError):
+        fmt.num(float("nan"))
+
+
+def test_table_alignment():
+    assert fmt.table(["a", "b"], [["x", "1"]]).splitlines()[1] == "| :--- | ---: |"

@@ -1,0 +1,37 @@
+"""Build-time TeX -> MathML (scripts/mathml.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts import mathml
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    r = mathml.Renderer()
+    yield r
+    r.close()
+
+
+def test_inline_and_display_math_become_mathml(renderer):
+    html = (
+        '<p><span class="arithmatex">\\(\\norm{w}_1 &lt; 1\\)</span></p>'
+        '<div class="arithmatex">\\[\\begin{aligned} a &amp;= b \\\\ c &amp;= d \\end{aligned}\\]</div>'
+    )
+    out = renderer.page(html)
+    assert "arithmatex" not in out and "\\(" not in out
+    assert out.count("<math") == 2
+    assert 'display="block"' in out
+    assert "<mo>&lt;</mo>" in out or "<mo>&#x3C;</mo>" in out or "<mo><</mo>" not in out
+    assert "‖" in out  # \norm expanded
+
+
+def test_bad_tex_is_an_error_naming_the_formula(renderer):
+    with pytest.raises(mathml.MathError, match=r"\\frac\{1\}\{"):
+        renderer.render([("\\frac{1}{", False)])
+
+
+def test_characters_cover_rendered_symbols(renderer):
+    renderer.render([("\\lambda \\sum_j", False)])
+    assert {"λ", "∑"} <= renderer.characters()

@@ -1,0 +1,125 @@
+"""The figure pipeline: discovery, errors, staleness, atomic writes, determinism."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+
+import pytest
+
+from scripts import build, pipeline, style
+from scripts.pipeline import ROOT
+
+
+def test_pages_are_discovered():
+    assert "conventions" in pipeline.slugs()
+
+
+def test_an_unknown_page_is_an_error_listing_the_valid_ones(capsys):
+    assert build.main(["no-such-page"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown page(s): no-such-page" in err
+    assert "conventions" in err
+
+
+def _fake(figures):
+    return types.SimpleNamespace(compute=lambda: 1, numbers=lambda r: {"x": "1"}, figures=figures)
+
+
+def test_a_failing_figure_names_page_and_figure(monkeypatch, tmp_path):
+    def broken(result):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "load", lambda slug: _fake(broken))
+    monkeypatch.setattr(pipeline, "source_hash", lambda slug: "h")
+    with pytest.raises(pipeline.PageError, match=r"page conventions: figures\(\) failed: ValueError: boom"):
+        pipeline.render("conventions", progress=lambda line: None)
+
+
+def test_a_failing_page_writes_nothing_and_exits_non_zero(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(pipeline, "FIGURES", tmp_path)
+    monkeypatch.setattr(pipeline, "load", lambda slug: _fake(lambda r: 1 / 0))
+    assert build.main(["conventions"]) == 1
+    assert "page conventions: figures() failed: ZeroDivisionError" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_numbers_must_be_strings(monkeypatch):
+    module = _fake(lambda r: {})
+    module.numbers = lambda r: {"x": 0.5}
+    monkeypatch.setattr(pipeline, "load", lambda slug: module)
+    with pytest.raises(pipeline.PageError, match="must be a non-empty string"):
+        pipeline.render("conventions", progress=lambda line: None)
+
+
+def test_sources_follow_imports_transitively():
+    names = {p.relative_to(ROOT).as_posix() for p in pipeline.sources("conventions")}
+    assert {"scripts/pages/conventions.py", "scripts/style.py", "scripts/fmt.py", "scripts/__init__.py"} <= names
+
+
+def test_writes_are_atomic_and_only_on_change(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FIGURES", tmp_path)
+    output = pipeline.Output("demo", {"a.txt": b"one", "manifest.json": b"{}"})
+    assert sorted(pipeline.write(output)) == ["a.txt", "manifest.json"]
+    mtime = (tmp_path / "demo" / "a.txt").stat().st_mtime_ns
+    assert pipeline.write(output) == []
+    assert (tmp_path / "demo" / "a.txt").stat().st_mtime_ns == mtime
+    (tmp_path / "demo" / "old.svg").write_bytes(b"x")
+    assert pipeline.write(output) == ["old.svg (removed)"]
+    assert not list((tmp_path / "demo").glob(".*.tmp"))
+
+
+def test_staleness_is_detected(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FIGURES", tmp_path)
+    assert pipeline.stale_reason("conventions") == "never built"
+    pipeline.write(pipeline.render("conventions", progress=lambda line: None))
+    assert pipeline.stale_reason("conventions") is None
+    svg = tmp_path / "conventions" / "unit-balls.svg"
+    svg.write_bytes(svg.read_bytes() + b" ")
+    assert pipeline.stale_reason("conventions") == "unit-balls.svg missing or edited"
+    monkeypatch.setattr(pipeline, "source_hash", lambda slug: "changed")
+    assert pipeline.stale_reason("conventions") == "code changed"
+
+
+def test_check_reports_an_edited_figure(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FIGURES", tmp_path)
+    output = pipeline.render("conventions", progress=lambda line: None)
+    pipeline.write(output)
+    assert pipeline.differences(output) == []
+    (tmp_path / "conventions" / "unit-balls.svg").write_bytes(b"<svg/>")
+    (tmp_path / "conventions" / "stray.svg").write_bytes(b"<svg/>")
+    assert pipeline.differences(output) == [
+        "conventions/unit-balls.svg: differs from a fresh build",
+        "conventions/stray.svg: not made by scripts/pages/conventions.py",
+    ]
+
+
+def test_svg_is_byte_identical_across_processes(tmp_path):
+    here = pipeline.render("conventions", progress=lambda line: None).files["unit-balls.svg"]
+    out = tmp_path / "unit-balls.svg"
+    code = (
+        "import pathlib, sys; from scripts import pipeline; "
+        "svg = pipeline.render('conventions', progress=lambda line: None).files['unit-balls.svg']; "
+        "pathlib.Path(sys.argv[1]).write_bytes(svg)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, check=True)
+    assert out.read_bytes() == here
+    assert b"<dc:date>" not in here
+
+
+def test_dark_variant_swaps_every_palette_colour():
+    light = pipeline.render("conventions", progress=lambda line: None).files["unit-balls.svg"].decode()
+    dark = style.dark_variant(light.encode()).decode()
+    assert style.INK in light
+    for colour in style.DARK:
+        assert colour not in dark
+    assert style.DARK[style.INK] in dark
+
+
+def test_committed_output_matches_a_fresh_build():
+    """The test twin of `python -m scripts.build --check`: edit any computation and this fails."""
+    problems = []
+    for slug in pipeline.slugs():
+        problems += pipeline.differences(pipeline.render(slug, progress=lambda line: None))
+    assert problems == [], "run `make figures` and commit:\n" + "\n".join(problems)
