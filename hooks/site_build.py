@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import posixpath
 import re
 import subprocess
 import sys
@@ -37,6 +38,9 @@ _SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 FONT_SRC = ROOT / "assets" / "fonts" / "latinmodern-math.woff2"
 FONT_DEST = "assets/fonts/latinmodern-math.woff2"
 TEMML = ROOT / "node_modules" / "temml" / "dist"
+JUPYTER_CSS = "assets/stylesheets/jupyter.css"
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+_MARKDOWN_CELL = re.compile(r'(<div class="[^"]*jp-MarkdownOutput[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 
 
 def on_config(config):
@@ -64,8 +68,14 @@ def on_files(files, config):
     return files
 
 
+def _is_notebook(page) -> bool:
+    return page.file.src_uri.endswith(".ipynb")
+
+
 def on_page_markdown(markdown, page, config, files):
     where = page.file.src_uri
+    if _is_notebook(page):  # a lab computes its own numbers; tests compare them with the pages
+        return markdown
     try:
         markdown = scripts.errata.expand(markdown, where)
     except scripts.errata.ErrataError as exc:
@@ -86,13 +96,56 @@ def _figure(match: re.Match) -> str:
     return f'<img{attrs} src="{src}.svg#only-light"><img{attrs} src="{src}.dark.svg#only-dark">'
 
 
+def _notebook(html: str, page, files) -> str:
+    """Labs: typeset their $...$ math, resolve their links to pages, offer the .ipynb for download."""
+    source_dir = posixpath.dirname(page.file.src_uri)
+
+    def link(match: re.Match) -> str:
+        path, _, anchor = match.group(1).partition("#")
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(source_dir, path)))
+        if target is None:
+            log.warning("%s: link to missing page %s", page.file.src_uri, match.group(1))
+            return match.group(0)
+        url = posixpath.relpath(target.url or ".", page.url or ".") + "/"
+        return f'href="{url.replace("./", "") if url == "./" else url}{"#" + anchor if anchor else ""}"'
+
+    html = re.sub(r'href="(?![a-z]+:|#)([^"]+?\.md(?:#[^"]*)?)"', link, html)
+    html = _MARKDOWN_CELL.sub(lambda m: m.group(1) + _state["math"].dollars(m.group(2)) + m.group(3), html)
+    name = posixpath.basename(page.file.src_uri)
+    button = (
+        f'<p><a class="md-button" href="{name}" download>Download the notebook ({name})</a> '
+        "It needs only Python with numpy and matplotlib.</p>"
+    )
+    return button + html
+
+
 def on_page_content(html, page, config, files):
     html = _IMG.sub(_figure, html)
     try:
+        if _is_notebook(page):
+            return _notebook(html, page, files)
         return _state["math"].page(html)
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html
+
+
+def on_post_page(output, page, config):
+    """Move the notebook theme's inline stylesheet (over 500 KB) into one cached file."""
+    if not _is_notebook(page):
+        return output
+
+    def extract(match: re.Match) -> str:
+        css = match.group(1)
+        if len(css) < 100_000:
+            return match.group(0)
+        dest = Path(config["site_dir"]) / JUPYTER_CSS
+        if not dest.is_file() or dest.read_text(encoding="utf-8") != css:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(css, encoding="utf-8")
+        return f'<link rel="stylesheet" href="{posixpath.relpath(JUPYTER_CSS, page.url.rstrip("/") or ".")}">'
+
+    return _STYLE.sub(extract, output)
 
 
 def on_post_build(config):

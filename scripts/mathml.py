@@ -34,6 +34,10 @@ _SPAN = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
 _DIV = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
 
 
+_CODE = re.compile(r"(<(?:code|pre)\b.*?</(?:code|pre)>)", re.S)
+_DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?![\s$])((?:\\.|[^$\\])+?)(?<!\s)\$", re.S)
+
+
 class MathError(RuntimeError):
     pass
 
@@ -101,6 +105,30 @@ class Renderer:
             last = match.end()
         out.append(content[last:])
         return "".join(out)
+
+    def dollars(self, html_fragment: str) -> str:
+        """Render ``$...$`` and ``$$...$$`` left in HTML (notebook Markdown cells), sparing <code>/<pre>."""
+        parts = _CODE.split(html_fragment)
+        items, where = [], []
+        for i, part in enumerate(parts):
+            if i % 2:  # a code element: leave it alone
+                continue
+            for match in _DOLLARS.finditer(part):
+                display = match.group(1) is not None
+                tex = html.unescape(match.group(1) if display else match.group(2)).strip()
+                items.append((tex, display))
+                where.append((i, match))
+        by_part: dict[int, list] = {}
+        for (i, match), mathml in zip(where, self.render(items), strict=True):
+            by_part.setdefault(i, []).append((match, mathml))
+        for i, replacements in by_part.items():
+            out, last, part = [], 0, parts[i]
+            for match, mathml in replacements:
+                display = match.group(1) is not None
+                out += [part[last : match.start()], f'<div class="math-display">{mathml}</div>' if display else mathml]
+                last = match.end()
+            parts[i] = "".join(out) + part[last:]
+        return "".join(parts)
 
     def characters(self) -> set[str]:
         """Every character the rendered math displays (for subsetting the font)."""

@@ -35,3 +35,11 @@ def test_bad_tex_is_an_error_naming_the_formula(renderer):
 def test_characters_cover_rendered_symbols(renderer):
     renderer.render([("\\lambda \\sum_j", False)])
     assert {"λ", "∑"} <= renderer.characters()
+
+
+def test_dollar_math_in_notebook_html_spares_code(renderer):
+    html = "<p>$a$ then <code>$x$</code> then $$b &lt; c$$ and $d$</p><pre>$y$</pre>"
+    out = renderer.dollars(html)
+    assert out.count("<math") == 3
+    assert "<code>$x$</code>" in out and "<pre>$y$</pre>" in out
+    assert out.index(">a</mi>") < out.index(">b</mi>") < out.index(">d</mi>")

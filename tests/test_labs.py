@@ -1,0 +1,65 @@
+"""Notebook labs: committed clean, standalone (numpy + matplotlib), and agreeing with the pages."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts.pipeline import ROOT
+
+LABS = sorted((ROOT / "docs" / "labs").glob("*.ipynb"))
+ALLOWED_IMPORTS = {"numpy", "matplotlib"}
+
+
+def _cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
+def test_lab_is_committed_clean(lab: Path):
+    notebook = json.loads(lab.read_text(encoding="utf-8"))
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+    for i, cell in enumerate(notebook["cells"], start=1):
+        assert cell["id"] == f"cell-{i}", "renumber cell ids: they must not change between edits"
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, "strip outputs before committing"
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
+def test_lab_is_standalone(lab: Path):
+    for cell in _cells(lab):
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.Import):
+                modules = {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                modules = {(node.module or "").split(".")[0]}
+            else:
+                continue
+            assert modules <= ALLOWED_IMPORTS, f"{lab.name} imports {modules - ALLOWED_IMPORTS}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
+def test_lab_results_agree_with_the_page(lab: Path, fresh_numbers):
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(lab, as_version=4)
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(lab.parent)}}
+    ).execute()
+    last = notebook.cells[-1]
+    assert "results" in last.source, "the last cell of a lab must evaluate `results`"
+    [output] = [o for o in last.outputs if o.output_type == "execute_result"]
+    results = ast.literal_eval(output.data["text/plain"])
+    assert results, "a lab must report at least one of its page's numbers"
+    for key, value in results.items():
+        assert key in fresh_numbers, f"{lab.name}: {key} is not a number of any page"
+        assert value == fresh_numbers[key], (
+            f"{lab.name}: {key} is {value!r} in the lab, {fresh_numbers[key]!r} on the page"
+        )
