@@ -37,6 +37,7 @@ _NOT_PROSE = [
 ]
 NUMBER = re.compile(r"(?<![\w.\\/#])[-−]?\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?")
 _TRAILING_NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?\s*$")
+_RANGE_END = re.compile(r"\d–$")  # the end of a page range "267–288" after its pointer
 _YEAR = re.compile(r"(?:1[89]|20)\d\d[a-z]?")
 _POINTER = re.compile(
     r"(?:Section|Sections|Table|Tables|Figure|Fig\.|Chapter|Eq\.|Equation|Equations|Exercise|Algorithm|part|pp\.|p\.|vol\.|no\.|version|v)\s*$",
@@ -91,7 +92,8 @@ def check(markdown: str, numbers: dict[str, str]) -> list[Problem]:
         masked = _blank(masked, wrong.start() if wrong else match.start(), match.end())
     for match in NUMBER.finditer(masked):
         token = match.group(0)
-        if _YEAR.fullmatch(token) or _POINTER.search(masked[max(0, match.start() - 12) : match.start()]):
+        before = masked[max(0, match.start() - 12) : match.start()]
+        if _YEAR.fullmatch(token) or _POINTER.search(before) or _RANGE_END.search(before):
             continue
         context = markdown[max(0, match.start() - 25) : match.end() + 25].replace("\n", " ")
         problems.append(Problem(_line(markdown, match.start()), f"untagged number {token!r} in ...{context}..."))

@@ -45,7 +45,7 @@ print(42)
 ```
 
 A [link](page-2.md#part-5) and ![image](figures/a/b-1.svg){ width="300" }.
-Names with digits: L1, L2, x2, w₁, ℓ1. Efron et al. 2004, Table 3.4, Section 2, pp. 267.
+Names with digits: L1, L2, x2, w₁, ℓ1. Efron et al. 2004, Table 3.4, Section 2, pp. 267–288, vol. 58, no. 1.
 <span data-x="5">html</span><!-- a comment with 7 -->[^1]
 1. an ordered list
 --8<-- "page/table-2.md"
