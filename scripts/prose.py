@@ -25,7 +25,7 @@ _NOT_PROSE = [
     re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$", re.S),  # display math
     re.compile(r"\\\[.+?\\\]|\\\(.+?\\\)", re.S),
     re.compile(r"\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S),
-    re.compile(r"(?<![\\$])\$(?![\s$])(?:\\.|[^$\\\n])+?(?<!\s)\$(?!\d)"),  # inline math
+    re.compile(r"(?<![\\$])\$(?![\s$])(?:\\.|[^$\\\n]|\n(?![ \t]*\n))+?(?<!\s)\$(?!\d)"),  # inline math
     re.compile(r"<!--(?!n:).*?-->", re.S),  # comments other than number tags
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets
     re.compile(r"^\s*\[[^\]]+\]:.*$", re.M),  # reference definitions

@@ -7,6 +7,11 @@ import numpy as np
 from scripts import fmt, style
 
 EXAMPLE = np.array([3.0, -4.0, 0.0, 1.0])
+EXERCISE_VECTOR = np.array([1.0, -2.0, 2.0])
+# Exercise: convert scikit-learn's Ridge alpha (sum convention, no halves) to the site's lambda.
+SKLEARN_RIDGE_ALPHA, SKLEARN_N = 10.0, 50
+# Exercise: an L2 penalty lam_art * w^2 added to a sum of squared errors over n examples.
+ARTICLE_LAMBDA, ARTICLE_N = 0.1, 20
 BALL_PS = (0.5, 1.0, 1.5, 2.0, 4.0, np.inf)
 
 
@@ -39,6 +44,13 @@ def compute() -> dict:
         "linf": lp_norm(w, np.inf),
         "balls": {p: unit_ball(p) for p in BALL_PS},
         "diagonal": diagonal,  # where the unit ball crosses the line w1 = w2
+        "exercise": {
+            "l1": lp_norm(EXERCISE_VECTOR, 1),
+            "l2": lp_norm(EXERCISE_VECTOR, 2),
+            "linf": lp_norm(EXERCISE_VECTOR, np.inf),
+            "sk_lambda": SKLEARN_RIDGE_ALPHA / SKLEARN_N,  # alpha_sk = n * lambda
+            "article_lambda": ARTICLE_LAMBDA / ARTICLE_N,  # divide the objective by 2n
+        },
     }
 
 
@@ -60,6 +72,14 @@ def numbers(r: dict) -> dict[str, str]:
         "half_l2_squared": fmt.num(r["half_l2_squared"]),
         "linf": fmt.num(r["linf"]),
     }
+    ex = r["exercise"]
+    out["exercise.v"] = "(" + ", ".join(fmt.num(v) for v in EXERCISE_VECTOR) + ")"
+    for key in ("l1", "l2", "linf", "sk_lambda", "article_lambda"):
+        out[f"exercise.{key}"] = fmt.num(ex[key])
+    out["exercise.sk_alpha"] = fmt.num(SKLEARN_RIDGE_ALPHA)
+    out["exercise.sk_n"] = fmt.integer(SKLEARN_N)
+    out["exercise.article_lambda_art"] = fmt.num(ARTICLE_LAMBDA)
+    out["exercise.article_n"] = fmt.integer(ARTICLE_N)
     for p, t in r["diagonal"].items():
         out[f"diagonal.p{_p_key(p)}"] = fmt.num(t)
     return out

@@ -36,3 +36,29 @@ def test_diagonal_crossing_is_two_to_minus_one_over_p(result, p):
 def test_printed_values(result):
     n = conventions.numbers(result)
     assert n["l2"] == "5.099" and n["diagonal.p2"] == "0.707" and n["w"] == "(3, −4, 0, 1)"
+
+
+def test_exercise_conversions_agree_with_scikit_learn(result):
+    """Ridge(alpha=n*lam) and the site's ridge give the same weights: the exercise's answer is right."""
+    from sklearn.linear_model import Ridge
+
+    from scripts import solvers
+
+    rng = np.random.default_rng(1)
+    n = conventions.SKLEARN_N
+    X, y = rng.normal(size=(n, 3)), rng.normal(size=n)
+    lam = result["exercise"]["sk_lambda"]
+    ref = Ridge(alpha=conventions.SKLEARN_RIDGE_ALPHA).fit(X, y)
+    assert np.allclose(solvers.ridge(X, y, lam).w, ref.coef_)
+
+
+def test_exercise_article_lambda_gives_the_same_minimiser(result):
+    """Sum of squares + lam_art * ||w||^2 (closed form) equals the site's ridge at lam_art / n."""
+    from scripts import solvers
+
+    rng = np.random.default_rng(2)
+    n = conventions.ARTICLE_N
+    X, y = rng.normal(size=(n, 3)), rng.normal(size=n)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    w_article = np.linalg.solve(Xc.T @ Xc + conventions.ARTICLE_LAMBDA * np.eye(3), Xc.T @ yc)
+    assert np.allclose(solvers.ridge(X, y, result["exercise"]["article_lambda"]).w, w_article)
