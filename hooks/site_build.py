@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:  # hooks load before the project is importable
     sys.path.insert(0, str(ROOT))
 log = logging.getLogger("mkdocs.hooks.site_build")
 
+import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
 import scripts.mathml  # noqa: E402
 import scripts.pipeline  # noqa: E402
@@ -45,7 +46,7 @@ _MARKDOWN_CELL = re.compile(r'(<div class="[^"]*jp-MarkdownOutput[^"]*"[^>]*>)(.
 
 def on_config(config):
     # `mkdocs serve` keeps this module loaded: reload what it calls so edits take effect.
-    for module in (scripts.pipeline, scripts.prose, scripts.errata, scripts.mathml):
+    for module in (scripts.pipeline, scripts.prose, scripts.errata, scripts.mathml, scripts.csspurge):
         importlib.reload(module)
     return config
 
@@ -134,6 +135,7 @@ def on_post_page(output, page, config):
     """Move the notebook theme's inline stylesheet (over 500 KB) into one cached file."""
     if not _is_notebook(page):
         return output
+    _state.setdefault("notebook_classes", set()).update(scripts.csspurge.classes_in(output))
 
     def extract(match: re.Match) -> str:
         css = match.group(1)
@@ -150,6 +152,13 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     from fontTools import subset
+
+    jupyter_css = Path(config["site_dir"]) / JUPYTER_CSS
+    if jupyter_css.is_file() and "notebook_classes" in _state:
+        full = jupyter_css.read_text(encoding="utf-8")
+        css = scripts.csspurge.drop_unused_variables(scripts.csspurge.purge(full, _state.pop("notebook_classes")))
+        jupyter_css.write_text(css, encoding="utf-8")
+        log.info("notebook stylesheet: %.0f KiB -> %.0f KiB", len(full) / 1024, len(css) / 1024)
 
     renderer = _state.pop("math")
     chars = renderer.characters()

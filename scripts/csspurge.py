@@ -1,0 +1,145 @@
+"""Drop the CSS rules of the notebook theme that no lab page can match.
+
+The JupyterLab stylesheet that mkdocs-jupyter inlines is over 500 KB, written for the
+whole JupyterLab application; a static lab page uses a few dozen of its classes.  A rule
+is kept when every class its selector names occurs in the pages, or when it names none.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+_VAR_DEF = re.compile(r"(--[\w-]+)\s*:")
+
+
+def _blocks(css: str):
+    """Yield (prelude, body) for each top-level block; body is None for statements like @charset."""
+    i, n = 0, len(css)
+    while i < n:
+        brace = css.find("{", i)
+        semi = css.find(";", i)
+        if brace == -1:
+            break
+        if 0 <= semi < brace and css[i:semi].lstrip().startswith("@"):
+            yield css[i : semi + 1].strip(), None
+            i = semi + 1
+            continue
+        depth, j = 1, brace + 1
+        while depth and j < n:
+            depth += {"{": 1, "}": -1}.get(css[j], 0)
+            j += 1
+        yield css[i:brace].strip(), css[brace + 1 : j - 1]
+        i = j
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` outside parentheses, brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _keep_selector(selector: str, classes: set[str]) -> bool:
+    # Classes inside :not(), :is(), :where() or :has() need not be present for the rule to match.
+    outside = selector
+    while (stripped := re.sub(r"\([^()]*\)", "", outside)) != outside:
+        outside = stripped
+    return all(name in classes for name in _CLASS.findall(outside))
+
+
+def purge(css: str, classes: set[str]) -> str:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    out = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(("@media", "@supports", "@layer")):
+            inner = purge(body, classes)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")  # @font-face, @keyframes: keep whole
+        else:
+            selectors = [s for s in _split_top(prelude, ",") if _keep_selector(s, classes)]
+            if selectors:
+                out.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(out)
+
+
+def _declarations(body: str) -> list[str]:
+    """Declarations of a rule body (data: URIs contain ';', so split outside parentheses)."""
+    return [p.strip() for p in _split_top(body, ";") if p.strip()]
+
+
+def drop_unused_variables(css: str) -> str:
+    """Remove custom-property declarations (--x: ...) that nothing uses, directly or through another."""
+    rules = [(p, b) for p, b in _blocks(css)]
+
+    def walk(items, visit):
+        for prelude, body in items:
+            if body is None:
+                continue
+            if prelude.startswith(("@media", "@supports", "@layer")):
+                walk(list(_blocks(body)), visit)
+            else:
+                visit(body)
+
+    definitions: dict[str, list[str]] = {}
+    used: set[str] = set()
+
+    def collect(body):
+        for decl in _declarations(body):
+            name, _, value = decl.partition(":")
+            if name.strip().startswith("--"):
+                definitions.setdefault(name.strip(), []).append(value)
+            else:
+                used.update(_VAR_USE.findall(value))
+
+    walk(rules, collect)
+    todo = list(used)
+    while todo:
+        for value in definitions.get(todo.pop(), []):
+            for ref in _VAR_USE.findall(value):
+                if ref not in used:
+                    used.add(ref)
+                    todo.append(ref)
+
+    def rebuild(items) -> str:
+        out = []
+        for prelude, body in items:
+            if body is None:
+                out.append(prelude)
+            elif prelude.startswith(("@media", "@supports", "@layer")):
+                inner = rebuild(list(_blocks(body)))
+                if inner:
+                    out.append(f"{prelude}{{{inner}}}")
+            elif prelude.startswith("@"):
+                out.append(f"{prelude}{{{body}}}")
+            else:
+                kept = [d for d in _declarations(body) if not d.startswith("--") or d.partition(":")[0].strip() in used]
+                if kept:
+                    out.append(f"{prelude}{{{';'.join(kept)}}}")
+        return "".join(out)
+
+    return rebuild(rules)
+
+
+def classes_in(html: str) -> set[str]:
+    found: set[str] = set()
+    for value in re.findall(r'class="([^"]*)"', html):
+        found.update(value.split())
+    return found
