@@ -147,7 +147,10 @@ def on_post_page(output, page, config):
             dest.write_text(css, encoding="utf-8")
         return f'<link rel="stylesheet" href="{posixpath.relpath(JUPYTER_CSS, page.url.rstrip("/") or ".")}">'
 
-    return _STYLE.sub(extract, output)
+    output = _STYLE.sub(extract, output)
+    # Variables the page's remaining inline styles use must survive the purge of the shared sheet.
+    _state.setdefault("notebook_variables", set()).update(scripts.csspurge.variables_used(output))
+    return output
 
 
 def on_post_build(config):
@@ -156,7 +159,8 @@ def on_post_build(config):
     jupyter_css = Path(config["site_dir"]) / JUPYTER_CSS
     if jupyter_css.is_file() and "notebook_classes" in _state:
         full = jupyter_css.read_text(encoding="utf-8")
-        css = scripts.csspurge.drop_unused_variables(scripts.csspurge.purge(full, _state.pop("notebook_classes")))
+        kept = scripts.csspurge.purge(full, _state.pop("notebook_classes"))
+        css = scripts.csspurge.drop_unused_variables(kept, _state.pop("notebook_variables", set()))
         jupyter_css.write_text(css, encoding="utf-8")
         log.info("notebook stylesheet: %.0f KiB -> %.0f KiB", len(full) / 1024, len(css) / 1024)
 

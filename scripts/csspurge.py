@@ -85,8 +85,16 @@ def _declarations(body: str) -> list[str]:
     return [p.strip() for p in _split_top(body, ";") if p.strip()]
 
 
-def drop_unused_variables(css: str) -> str:
-    """Remove custom-property declarations (--x: ...) that nothing uses, directly or through another."""
+def variables_used(text: str) -> set[str]:
+    """Custom properties referenced with var() anywhere in ``text`` (HTML with inline styles, CSS)."""
+    return set(_VAR_USE.findall(text))
+
+
+def drop_unused_variables(css: str, used_elsewhere: set[str] = frozenset()) -> str:
+    """Remove custom-property declarations (--x: ...) that nothing uses, directly or through another.
+
+    ``used_elsewhere``: properties the pages' other stylesheets and style attributes use.
+    """
     rules = [(p, b) for p, b in _blocks(css)]
 
     def walk(items, visit):
@@ -99,7 +107,7 @@ def drop_unused_variables(css: str) -> str:
                 visit(body)
 
     definitions: dict[str, list[str]] = {}
-    used: set[str] = set()
+    used: set[str] = set(used_elsewhere)
 
     def collect(body):
         for decl in _declarations(body):

@@ -43,3 +43,8 @@ def test_output_is_valid_css():
 
 def test_classes_in_html():
     assert csspurge.classes_in('<div class="a b"><p class="c">') == {"a", "b", "c"}
+
+
+def test_variables_used_by_other_stylesheets_are_kept():
+    used = csspurge.variables_used("<style>.p{color:var(--unused)}</style>")
+    assert "--unused: 2px" in csspurge.drop_unused_variables(CSS, used)
