@@ -1,0 +1,326 @@
+"""scripts/pages/networks.py against independent results: finite differences, algebraic
+identities, closed forms, KKT conditions and scikit-learn."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
+
+from scripts import solvers
+from scripts.pages import networks
+
+
+@pytest.fixture(scope="module")
+def result():
+    return networks.compute()
+
+
+@pytest.fixture(scope="module")
+def printed(result):
+    return networks.numbers(result)
+
+
+# --- the network code itself -------------------------------------------------------------
+
+
+def test_backpropagation_matches_finite_differences():
+    rng = np.random.default_rng(0)
+    params = networks.init([2, 5, 4, 1], rng)
+    X = rng.standard_normal((20, 2))
+    y = rng.standard_normal(20)
+    grads = networks.relu_gradient(params, X, y)
+    h = 1e-6
+    for layer, (W, b) in enumerate(params):
+        for array, grad in ((W, grads[layer][0]), (b, grads[layer][1])):
+            for index in np.ndindex(array.shape):
+                old = array[index]
+                array[index] = old + h
+                up = networks.loss(params, X, y)
+                array[index] = old - h
+                down = networks.loss(params, X, y)
+                array[index] = old
+                assert grad[index] == pytest.approx((up - down) / (2 * h), abs=1e-7)
+
+
+def test_training_reduced_the_loss(result):
+    net = result["net"]
+    assert net["loss"] < 0.1 * np.var(net["y"]) / 2
+
+
+# --- scale symmetry ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("activation", sorted(networks.POSITIVE_HOMOGENEOUS))
+@pytest.mark.parametrize("c", [0.3, 2.0, 7.5])
+def test_correct_rescaling_preserves_positively_homogeneous_networks(activation, c):
+    rng = np.random.default_rng(1)
+    params = networks.init([3, 6, 6, 1], rng)
+    X = rng.standard_normal((50, 3))
+    f = networks.forward(params, X, activation)
+    for layer in (0, 1):
+        g = networks.forward(networks.rescale(params, layer, c), X, activation)
+        assert np.max(np.abs(g - f)) < 1e-12
+
+
+def test_positive_homogeneity_is_what_the_table_says():
+    z = np.linspace(-5, 5, 101)
+    for name, act in networks.ACTIVATIONS.items():
+        homogeneous = np.allclose(act(2.5 * z), 2.5 * act(z)) and np.allclose(act(0.4 * z), 0.4 * act(z))
+        assert homogeneous == (name in networks.POSITIVE_HOMOGENEOUS), name
+
+
+def test_literal_rule_fails_only_because_of_the_second_bias(result):
+    net = result["net"]["params"]
+    grid = result["net"]["grid"][:, None]
+    f = networks.forward(net, grid)
+    literal = networks.rescale(net, 0, 2.0, halve_next_bias=True)
+    assert np.max(np.abs(networks.forward(literal, grid) - f)) > 0.1
+    # With the second layer's bias set to zero, the literal rule becomes the correct one.
+    no_bias = [(W, b) for W, b in net]
+    no_bias[1] = (net[1][0], np.zeros_like(net[1][1]))
+    f0 = networks.forward(no_bias, grid)
+    g0 = networks.forward(networks.rescale(no_bias, 0, 2.0, halve_next_bias=True), grid)
+    assert np.max(np.abs(g0 - f0)) < 1e-12
+
+
+def test_literal_rule_on_the_output_layer_shifts_by_half_the_output_bias(result):
+    net = result["net"]
+    shift = net["shift_literal_last"]
+    assert np.allclose(shift, -net["output_bias"] / 2, atol=1e-12)
+
+
+def test_scale_claims_on_the_trained_network(result, printed):
+    net = result["net"]
+    assert net["change_correct"] < 1e-12
+    assert net["change_literal"] > 0.1
+    assert net["loss_literal"] > 5 * net["loss"]
+    assert net["change_negative"] > 0.1  # c must be positive
+    assert printed["net.change_correct"] == "< 10⁻¹²"
+
+
+def test_activation_table(result):
+    sym = result["symmetry"]
+    for name, row in sym.items():
+        if name in networks.POSITIVE_HOMOGENEOUS:
+            assert row["scale"] < 1e-12, name
+        else:
+            assert row["scale"] > 1e-2, name
+        # The literal rule breaks every activation, including the homogeneous ones.
+        assert row["literal"] > 1e-3, name
+        if name in ("tanh", "linear"):
+            assert row["sign"] < 1e-12, name  # odd functions
+        else:
+            assert row["sign"] > 1e-2, name
+    assert sym["sigmoid"]["sign_fixed"] < 1e-12
+
+
+def test_sigmoid_identity_used_for_the_sign_flip():
+    z = np.linspace(-30, 30, 301)
+    assert np.allclose(networks._sigmoid(-z), 1 - networks._sigmoid(z))
+    assert np.allclose(networks._sigmoid(z), 1 / (1 + np.exp(-z)))
+
+
+# --- permutations and non-convexity ------------------------------------------------------
+
+
+def test_permutation_gives_the_same_function(result):
+    net = result["net"]["params"]
+    grid = result["net"]["grid"][:, None]
+    order = np.random.default_rng(2).permutation(result["net"]["width"])
+    for layer in (0, 1):
+        permuted = networks.permute(net, layer, order)
+        assert np.max(np.abs(networks.forward(permuted, grid) - networks.forward(net, grid))) < 1e-12
+
+
+def test_loss_is_not_convex(result):
+    paths = result["paths"]
+    ends = paths["permutation"][[0, -1]]
+    assert ends[0] == pytest.approx(ends[1], abs=1e-14)
+    # Convexity would force every point of the segment to lie at or below the end values.
+    assert paths["permutation_max"] > 10 * ends.max()
+    assert paths["scale_segment_mid"] > 2 * ends.max()
+    assert np.allclose(paths["scale_curve"], ends[0], atol=1e-14)
+
+
+# --- weight decay on a symmetry orbit ------------------------------------------------------
+
+
+def test_penalty_along_the_orbit(result):
+    orbit = result["orbit"]
+    assert np.allclose(orbit["penalty"], orbit["penalty_formula"])
+    # The balanced point is the minimum: compare with a fine grid search.
+    cs = np.linspace(0.5, 3, 20001)
+    values = cs**2 * orbit["A"] + orbit["B"] / cs**2
+    assert orbit["c_star"] == pytest.approx(cs[np.argmin(values)], abs=1e-3)
+    assert orbit["balanced_in"] == pytest.approx(orbit["balanced_out"])
+    assert orbit["balanced_in"] == pytest.approx(np.sqrt(orbit["A"] * orbit["B"]))
+    assert orbit["p_star"] < min(orbit["p1"], orbit["p2"])
+    assert orbit["change_balanced"] < 1e-12
+
+
+@pytest.mark.parametrize("c", [-3.0, -0.5, 0.0, 0.2, 1.0, 2.7])
+def test_l2_on_factors_is_l1_on_the_product(c):
+    assert networks.min_product_penalty(c, np.logspace(-3, 3, 4001)) == pytest.approx(abs(c), abs=1e-5)
+
+
+def test_product_curve_and_exercise(result, printed):
+    prod = result["product"]
+    assert np.allclose(prod["min_penalty"], np.abs(prod["c"]), atol=1e-5)
+    a = prod["example_a"]
+    assert (a**2 + (prod["example_c"] / a) ** 2) / 2 == pytest.approx(abs(prod["example_c"]))
+    assert printed["product.example_min"] == "3"
+
+
+def test_factored_weight_decay_reaches_the_lasso(result):
+    fac = result["factored"]
+    X, y, lam = fac["X"], fac["y"], fac["lam"]
+    sk = Lasso(alpha=lam, tol=1e-12, max_iter=100_000).fit(X, y)
+    assert np.allclose(fac["lasso"].w, sk.coef_, atol=1e-8)
+    # Coefficients the factored model drives below 1e-8 count as zero for the optimality check.
+    beta = np.where(np.abs(fac["beta"]) < 1e-8, 0.0, fac["beta"])
+    assert solvers.kkt_violation(X, y, fac["b"], beta, lam) < 1e-9
+    assert fac["max_diff"] < 1e-10
+    assert fac["imbalance"] < 1e-8  # |u_j| = |v_j| at the optimum
+    assert fac["lasso_zeros"] == fac["factored_small"] >= 3
+    assert fac["ridge_zeros"] == 0
+    assert np.array_equal(fac["lasso"].w == 0, np.abs(fac["beta"]) < 1e-8)
+
+
+# --- small weights -----------------------------------------------------------------------
+
+
+def test_interpolants_fit_equally_and_test_error_grows_with_norm(result):
+    fit = result["fit"]
+    family = fit["family"]
+    assert max(m["train"] for m in family) < 1e-20
+    norms = np.array([m["norm"] for m in family])
+    tests = np.array([m["test"] for m in family])
+    assert np.all(np.diff(norms) > 0) and np.all(np.diff(tests) > 0)
+    assert fit["big"]["test"] > 3 * fit["small"]["test"]
+
+
+def test_minimum_norm_interpolant_is_the_least_squares_minimum_norm_solution(result):
+    fit = result["fit"]
+    X, y = fit["X"], fit["y"]
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    w = np.linalg.lstsq(Xc, yc, rcond=None)[0]
+    assert np.allclose(fit["small"]["w"], w, atol=1e-10)
+    assert np.allclose(solvers.ridge(X, y, 1e-9).w, w, atol=1e-6)  # the limit of ridge
+    assert np.allclose(Xc @ fit["null_direction"], 0, atol=1e-12)
+
+
+def test_sensitivity_follows_the_norm(result):
+    fit = result["fit"]
+    for name in ("small", "big"):
+        norm = fit[name]["norm"]
+        sens = fit["sens"][name]
+        assert sens["max_ratio"] <= norm + 1e-12  # Cauchy-Schwarz (Lipschitz) bound
+        assert sens["rms_change"] == pytest.approx(norm / np.sqrt(fit["p"]), rel=0.05)
+
+
+def test_ridge_path_is_u_shaped_and_matches_scikit_learn(result):
+    fit = result["fit"]
+    path = fit["ridge"]
+    tests = [q["test"] for q in path]
+    best = int(np.argmin(tests))
+    assert 0 < best < len(path) - 1
+    assert fit["ridge_largest"]["test"] > fit["ridge_best"]["test"] + 0.1
+    assert np.all(np.diff([q["train"] for q in path]) > 0)
+    X, y, n = fit["X"], fit["y"], fit["n"]
+    lam = fit["ridge_best"]["lam"]
+    sk = Ridge(alpha=n * lam).fit(X, y)
+    assert np.linalg.norm(sk.coef_) == pytest.approx(fit["ridge_best"]["norm"], rel=1e-8)
+
+
+def test_cat_example(result):
+    cat = result["cat"]
+    assert cat["out_small"] == cat["small"] * cat["x"] and cat["out_large"] == cat["large"] * cat["x"]
+    # The same prediction with the input in ounces.
+    assert cat["ounce_small"] * (16 * cat["x"]) == pytest.approx(cat["out_small"])
+
+
+# --- L1 versus L2 with near-copies -------------------------------------------------------------
+
+
+def test_correlated_features(result, printed):
+    corr = result["corr"]
+    X, y, lam = corr["X"], corr["y"], corr["lam"]
+    w_r, w_l = corr["ridge"].w, corr["lasso"].w
+    assert corr["rho"] > 0.99
+    assert abs(w_r[0] - w_r[1]) < 0.02 * abs(w_r).max()  # ridge shares
+    assert np.sum(w_l == 0) == 1 and np.sum(w_l != 0) == 1  # the lasso picks one
+    assert solvers.kkt_violation(X, y, corr["lasso"].b, w_l, lam) < 1e-10
+    assert np.allclose(Lasso(alpha=lam, tol=1e-12, max_iter=100_000).fit(X, y).coef_, w_l, atol=1e-8)
+    assert np.allclose(Ridge(alpha=len(y) * lam).fit(X, y).coef_, w_r)
+    assert printed["corr.lasso.w2"] == "0"
+
+
+# --- biases --------------------------------------------------------------------------------
+
+
+def test_unpenalised_intercept_is_shift_equivariant(result):
+    bias = result["bias"]
+    free, K = bias["free"], bias["shifts"]
+    assert np.allclose(free[:, 1], free[0, 1])
+    assert np.allclose(free[:, 0] - free[0, 0], K)
+    assert np.allclose(free[:, 2], free[0, 2])
+
+
+def test_penalised_intercept_depends_on_the_origin_and_matches_scikit_learn(result):
+    bias = result["bias"]
+    x, y, lam, pen = bias["x"], bias["y"], bias["lam"], bias["pen"]
+    n = len(y)
+    A = np.column_stack([np.ones(n), x])
+    for K, row in ((0.0, pen[0]), (bias["shifts"][-1], pen[-1])):
+        sk = Ridge(alpha=n * lam, fit_intercept=False).fit(A, y + K)
+        assert np.allclose(sk.coef_, row[:2])
+    assert pen[-1, 1] > 5 * pen[0, 1]
+    assert pen[-1, 2] > 100 * pen[0, 2]
+
+
+def test_centred_feature_exercise(result):
+    bias = result["bias"]
+    assert bias["centred_b"] == pytest.approx(bias["centred_ybar"] / (1 + bias["lam"]))
+
+
+@pytest.mark.parametrize("model", [Ridge(alpha=3.0), Lasso(alpha=0.1), ElasticNet(alpha=0.1, l1_ratio=0.5)])
+def test_scikit_learn_linear_models_do_not_penalise_the_intercept(result, model):
+    X = result["fit"]["X"][:, :5]
+    y = result["fit"]["y"]
+    a = model.fit(X, y)
+    coef, intercept = a.coef_.copy(), a.intercept_
+    b = model.fit(X, y + 1000.0)
+    assert np.allclose(b.coef_, coef, atol=1e-8)
+    assert b.intercept_ - intercept == pytest.approx(1000.0)
+
+
+def test_logistic_regression_intercepts_in_scikit_learn(result):
+    logi = result["logistic"]
+    X, y, C = logi["X"], logi["y"], logi["C"]
+    default = LogisticRegression(C=C, tol=1e-10, max_iter=10_000).fit(X, y)
+    assert default.get_params()["solver"] == "lbfgs"
+    assert default.intercept_[0] == pytest.approx(logi["b_free"], abs=1e-6)
+    assert np.allclose(default.coef_[0], logi["w_free"], atol=1e-6)
+    liblinear = LogisticRegression(C=C, solver="liblinear", tol=1e-10, max_iter=10_000).fit(X, y)
+    assert liblinear.intercept_[0] == pytest.approx(logi["b_pen"], abs=1e-5)
+    assert np.allclose(liblinear.coef_[0], logi["w_pen"], atol=1e-5)
+    scaled = LogisticRegression(
+        C=C, solver="liblinear", intercept_scaling=logi["scaling"], tol=1e-10, max_iter=10_000
+    ).fit(X, y)
+    assert scaled.intercept_[0] == pytest.approx(logi["b_scaled"], abs=1e-4)
+    for solver in ("newton-cg", "newton-cholesky", "saga"):
+        other = LogisticRegression(C=C, solver=solver, tol=1e-12, max_iter=100_000).fit(X, y)
+        assert other.intercept_[0] == pytest.approx(logi["b_free"], abs=1e-4), solver
+
+
+def test_default_logistic_regression_settings():
+    params = LogisticRegression().get_params()
+    assert params["solver"] == "lbfgs" and params["C"] == 1.0 and params["l1_ratio"] == 0.0
+    assert params["intercept_scaling"] == 1
+
+
+def test_free_intercept_matches_the_positive_rate(result):
+    logi = result["logistic"]
+    assert logi["share_free"] == pytest.approx(logi["share_data"], abs=1e-10)
+    assert logi["share_pen"] < logi["share_data"] - 0.1
