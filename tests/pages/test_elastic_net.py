@@ -1,0 +1,150 @@
+"""scripts/pages/elastic_net.py against scikit-learn, optimality conditions and closed forms."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.linear_model import ElasticNet, Lasso, Ridge
+
+from scripts import solvers
+from scripts.pages import elastic_net as page
+
+
+@pytest.fixture(scope="module")
+def result():
+    return page.compute()
+
+
+def _sk(X, y, lam, alpha):
+    kwargs = {"tol": 1e-12, "max_iter": 1_000_000}
+    if alpha == 0:
+        return Ridge(alpha=len(y) * lam).fit(X, y)
+    if alpha == 1:
+        return Lasso(alpha=lam, **kwargs).fit(X, y)
+    return ElasticNet(alpha=lam, l1_ratio=alpha, **kwargs).fit(X, y)
+
+
+@pytest.mark.parametrize("data", ["two", "group"])
+@pytest.mark.parametrize("method", list(page.METHODS))
+def test_site_convention_matches_scikit_learn(result, data, method):
+    """lam (alpha ||w||_1 + (1-alpha)/2 ||w||^2) == ElasticNet(alpha=lam, l1_ratio=alpha); Ridge(alpha=n lam)."""
+    d = result[data]
+    alpha = page.METHODS[method]
+    ours = page.fit(d["X"], d["y"], d["lam"], alpha)
+    theirs = _sk(d["X"], d["y"], d["lam"], alpha)
+    assert np.allclose(ours.w, theirs.coef_, atol=1e-7)
+    assert ours.b == pytest.approx(theirs.intercept_, abs=1e-7)
+    assert solvers.kkt_violation(d["X"], d["y"], ours.b, ours.w, d["lam"], alpha) < 1e-7
+
+
+@pytest.mark.parametrize("method", ["lasso", "net"])
+def test_paths_satisfy_optimality_conditions(result, method):
+    g = result["group"]
+    for lam, w in zip(g["lams"][::5], g["paths"][method][::5], strict=True):
+        b = float(np.mean(g["y"]) - g["X"].mean(axis=0) @ w)
+        assert solvers.kkt_violation(g["X"], g["y"], b, w, lam, page.METHODS[method]) < 1e-6
+
+
+def test_ridge_path_is_the_closed_form(result):
+    g = result["group"]
+    for lam, w in zip(g["lams"], g["paths"]["ridge"], strict=True):
+        theirs = Ridge(alpha=len(g["y"]) * lam).fit(g["X"], g["y"]).coef_
+        assert np.allclose(w, theirs, atol=1e-10)
+
+
+def test_identical_copies_get_identical_elastic_net_weights(result):
+    same = result["identical"]
+    w = same["fits"]["net"].w
+    assert w.max() - w.min() <= 4 * np.spacing(w.max())  # equal to rounding
+    assert np.allclose(w, same["closed_form"]["net"], rtol=0, atol=1e-15)
+    # The closed form, independently, by scikit-learn on the copies.
+    sk = ElasticNet(alpha=same["lam"], l1_ratio=page.ALPHA_NET, tol=1e-14, max_iter=1_000_000)
+    assert np.allclose(sk.fit(same["X"], same["y"]).coef_, same["closed_form"]["net"], atol=1e-8)
+    ridge = Ridge(alpha=len(same["y"]) * same["lam"]).fit(same["X"], same["y"]).coef_
+    assert np.allclose(ridge, same["closed_form"]["ridge"], atol=1e-12)
+
+
+def test_lasso_on_copies_only_fixes_the_total(result):
+    same = result["identical"]
+    X, y, lam = same["X"], same["y"], same["lam"]
+    total = same["lasso_total"]
+    b = float(np.mean(y) - X.mean(axis=0) @ np.full(page.COPIES, total / page.COPIES))
+    splits = [
+        np.array([total, 0, 0]),
+        np.array([0, 0, total]),
+        np.full(3, total / 3),
+        np.array([0.5, 0.3, 0.2]) * total,
+    ]
+    costs = [solvers.objective(X, y, b, s, lam, 1.0) for s in splits]
+    assert max(costs) - min(costs) < 1e-12  # every split costs the same: no unique solution
+    net_costs = [solvers.objective(X, y, b, s, lam, page.ALPHA_NET) for s in splits]
+    assert net_costs[2] < min(net_costs[:2] + net_costs[3:]) - 1e-6  # the equal split is strictly best
+    w = same["fits"]["lasso"].w
+    assert w[0] == pytest.approx(total, abs=1e-12) and np.all(np.abs(w[1:]) < 1e-12)
+    # Column order decides which copy the lasso's coordinate descent loads.
+    shifted = page.fit(np.roll(X, 1, axis=1), y, lam, 1.0).w
+    assert shifted[0] == pytest.approx(total, abs=1e-12)
+    assert page.fit(X[:, ::-1], y, lam, 1.0).w[0] == pytest.approx(total, abs=1e-12)
+
+
+def test_grouping_bound_holds_on_every_bootstrap_refit(result):
+    """|w1 - w2| <= sd(y) sqrt(2 (1 - rho)) / (lam (1 - alpha)), rho and sd(y) of each resample."""
+    two = result["two"]
+    rng = np.random.default_rng(page.BOOT_SEED)  # the same resamples as compute()
+    for method in ("net", "ridge"):
+        gaps, bounds = [], []
+        rng = np.random.default_rng(page.BOOT_SEED)
+        for W in two["boot"][method]:
+            idx = rng.integers(0, page.N, page.N)
+            Xb, _, _ = solvers.standardize(two["X"][idx])
+            rho = float(Xb[:, 0] @ Xb[:, 1] / page.N)
+            gaps.append(abs(W[0] - W[1]))
+            bounds.append(page.grouping_bound(two["y"][idx], rho, two["lam"], page.METHODS[method]))
+            assert W[0] * W[1] > 0
+        assert np.all(np.array(gaps) <= np.array(bounds))
+    assert two["net_gap"] <= two["net_bound"] and two["ridge_gap"] <= two["ridge_bound"]
+
+
+def test_second_entry_of_the_lasso(result):
+    two = result["two"]
+    lam2 = two["lam_second"]
+    assert 0 < lam2 < two["lam_max"]
+    above = solvers.coordinate_descent(two["X"], two["y"], lam2 * 1.001).w
+    below = solvers.coordinate_descent(two["X"], two["y"], lam2 * 0.999).w
+    assert np.count_nonzero(above) == 1 and np.count_nonzero(below) == 2
+    assert two["lam_max"] == pytest.approx(np.max(np.abs(two["X"].T @ (two["y"] - two["y"].mean()))) / page.N)
+
+
+def test_claims_of_the_page(result):
+    two, group = result["two"], result["group"]
+    s2, sg = two["stats"], group["stats"]
+    # Two features: the lasso often drops one, the others never; which one is unstable.
+    assert s2["lasso"]["exactly_one"] > 0.5
+    assert s2["net"]["exactly_one"] == 0 and s2["ridge"]["exactly_one"] == 0
+    assert two["keeps_first"] > 0.1 and two["keeps_second"] > 0.1
+    assert two["keeps_first"] + two["keeps_second"] == pytest.approx(s2["lasso"]["exactly_one"])
+    assert s2["lasso"]["share_first_sd"] > 5 * s2["net"]["share_first_sd"] > 5 * s2["ridge"]["share_first_sd"]
+    # Full data: the lasso keeps both here, since lam is below the second entry point.
+    assert np.count_nonzero(two["full"]["lasso"].w) == 2 and two["lam"] < two["lam_second"]
+    # The group: the lasso concentrates, elastic net and ridge share; no noise feature at this lam.
+    assert sg["lasso"]["largest_share"] > 2 * sg["net"]["largest_share"]
+    assert sg["net"]["largest_share"] > sg["ridge"]["largest_share"] > 1 / page.GROUP_SIZE
+    assert sg["net"]["nonzero_mean"] == page.GROUP_SIZE and sg["lasso"]["nonzero_mean"] < page.GROUP_SIZE
+    assert group["active"]["lasso"] < group["active"]["net"] == page.GROUP_SIZE
+    assert group["active_noise"]["lasso"] == group["active_noise"]["net"] == 0
+    assert group["rho_min"] > 0.9
+    # Ridge never produces exact zeros along its path.
+    assert np.all(group["paths"]["ridge"] != 0)
+
+
+def test_bootstrap_is_deterministic():
+    a, b = page.compute(), page.compute()
+    for m in page.METHODS:
+        assert np.array_equal(a["two"]["boot"][m], b["two"]["boot"][m])
+
+
+def test_printed_values(result):
+    n = page.numbers(result)
+    assert n["two.lasso.exactly_one"].endswith(" %")
+    assert float(n["two.rho"]) == pytest.approx(result["two"]["rho"], abs=0.005)
+    assert n["ex.sklearn_ridge_alpha"] == "42"
