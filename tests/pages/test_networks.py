@@ -309,7 +309,7 @@ def test_logistic_regression_intercepts_in_scikit_learn(result):
         C=C, solver="liblinear", intercept_scaling=logi["scaling"], tol=1e-10, max_iter=10_000
     ).fit(X, y)
     assert scaled.intercept_[0] == pytest.approx(logi["b_scaled"], abs=1e-4)
-    for solver in ("newton-cg", "newton-cholesky", "saga"):
+    for solver in ("newton-cg", "newton-cholesky", "sag", "saga"):
         other = LogisticRegression(C=C, solver=solver, tol=1e-12, max_iter=100_000).fit(X, y)
         assert other.intercept_[0] == pytest.approx(logi["b_free"], abs=1e-4), solver
 
