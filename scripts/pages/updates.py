@@ -516,9 +516,9 @@ def tables(r: dict) -> dict[str, str]:
     rows_d = []
     for label, penalty, lam_text, w in (
         ("the article", "$\\lambda_{\\text{art}} w^2$", n["doubling.lam0"], d["w_art"]),
-        ("same number, no 2", "$\\tfrac{\\lambda_{\\text{art}}}{2} w^2$", n["doubling.lam0"], d["w_half_same"]),
+        ("halved penalty, same λ", "$\\tfrac{\\lambda_{\\text{art}}}{2} w^2$", n["doubling.lam0"], d["w_half_same"]),
         (
-            "doubled number, no 2",
+            "halved penalty, doubled λ",
             "$\\tfrac{\\lambda_{\\text{art}}}{2} w^2$",
             fmt.num(2 * d["lam0"]),
             d["w_half_double"],
