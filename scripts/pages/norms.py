@@ -32,6 +32,7 @@ DESCENT_SHOWN = 200  # iterations drawn
 UNITS = {"m": 1.0, "cm": 100.0}  # metres -> unit factor
 LABELS = ("a", "b", "c")
 NAMES = {"a": "[a] degree 2", "b": "[b] degree 8, ridge", "c": "[c] degree 8, interpolating"}
+SHORT = {"a": "[a] quadratic", "b": "[b] ridge", "c": "[c] interpolant"}
 SUPERSCRIPT = str.maketrans("0123456789−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 # the one-weight problem of the exercise: minimise 1/2 (w - z)^2 + lam P(w)
 EXERCISE_LAM = 0.5
@@ -426,11 +427,11 @@ def tables(r: dict) -> dict[str, str]:
             "$\\norm{c}_1$",
             "$\\norm{c}_2$",
             "$\\norm{c}_2^2$",
-            "roughness $\\int f''^2$",
+            "roughness",
         ],
         [
             [
-                NAMES[k],
+                SHORT[k],
                 sci(f["train_mse"]) if k == "c" else fmt.num(f["train_mse"]),
                 fmt.num(f["test_mse"]),
                 sci(f["norms"]["l1"]),
@@ -447,7 +448,7 @@ def tables(r: dict) -> dict[str, str]:
             [f"$x^{i}$" if i > 1 else ("$x$" if i == 1 else "$1$ (intercept)")]
             + [sci(r["fits"][k]["coef"][i]) for k in LABELS]
         )
-    coefficients = fmt.table(["monomial", NAMES["a"], NAMES["b"], NAMES["c"]], coef_rows)
+    coefficients = fmt.table(["monomial", SHORT["a"], SHORT["b"], SHORT["c"]], coef_rows)
     basis_names = {
         "m.with": "monomials, $x$ in metres, intercept included",
         "m.without": "monomials, $x$ in metres, intercept left out",
@@ -457,7 +458,7 @@ def tables(r: dict) -> dict[str, str]:
         "legendre": "Legendre polynomials on the interval, no constant term",
     }
     basis = fmt.table(
-        ["basis", *(f"$\\norm{{\\cdot}}_2$ {NAMES[k]}" for k in LABELS), "ratio [c] / [a]"],
+        ["basis", *(SHORT[k] for k in LABELS), "ratio [c] / [a]"],
         [
             [
                 basis_names[b],
@@ -717,7 +718,7 @@ def _fig_paths(r):
     dashes = ["solid", (0, (5, 2)), (0, (1, 1.2)), (0, (5, 2, 1, 2))]
     colours = [style.BLUE, style.VERMILLION, style.GREEN, style.PURPLE, style.ORANGE, style.SKY, style.INK, style.MUTED]
     for ax, lams, W, title in (
-        (axes[0], r["ridge_path_lams"], r["ridge_path"], "Ridge: weights shrink, none reaches 0"),
+        (axes[0], r["ridge_path_lams"], r["ridge_path"], "Ridge: weights shrink, none held at 0"),
         (axes[1], r["lasso_lams"], r["lasso_path"], "Lasso: weights hit 0 exactly"),
     ):
         ax.axhline(0, color=style.MUTED, linewidth=0.8)

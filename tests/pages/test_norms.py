@@ -1,0 +1,248 @@
+"""scripts/pages/norms.py against independent results (numpy, scikit-learn, quadrature, KKT) and its claims."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from numpy.polynomial import polynomial as poly
+from sklearn.linear_model import Lasso, Ridge
+
+from scripts import solvers
+from scripts.pages import norms
+
+
+@pytest.fixture(scope="module")
+def r():
+    return norms.compute()
+
+
+@pytest.fixture(scope="module")
+def n(r):
+    return norms.numbers(r)
+
+
+# ----------------------------------------------------------------------- data and the three fits
+def test_constants_the_page_writes_in_math():
+    # the page states these in $...$ (not tagged): keep them in sync with the code
+    assert np.allclose(norms.TRUTH, [1.0, 1.2, -0.45])
+    assert norms.X_MAX == 3.0 and norms.N == norms.DEGREE + 1 == 9
+
+
+def test_data_are_nine_distinct_points_in_the_interval(r):
+    x = r["x"]
+    assert len(x) == norms.N and len(np.unique(x)) == norms.N
+    assert x.min() == 0 and x.max() == norms.X_MAX and np.all(np.diff(x) > 0)
+    assert len(r["x_test"]) == norms.N_TEST
+
+
+def test_quadratic_and_interpolant_match_numpy_polyfit(r):
+    x, y = r["x"], r["y"]
+    assert np.allclose(r["fits"]["a"]["coef"][:3], np.polyfit(x, y, 2)[::-1])
+    assert np.allclose(r["fits"]["a"]["coef"][3:], 0)
+    # the interpolant is unique: polyfit of degree 8 on 9 points reproduces it
+    c = r["fits"]["c"]["coef"]
+    assert np.allclose(poly.polyval(x, c), y, atol=1e-9)
+    assert np.allclose(c, np.polyfit(x, y, 8)[::-1], rtol=1e-5, atol=1e-6)
+
+
+def test_curve_b_is_scikit_learn_ridge_with_the_loo_lambda(r):
+    Xs, y, lam = r["Xs"], r["y"], r["lam_b"]
+    sk = Ridge(alpha=len(y) * lam).fit(Xs, y)  # sklearn's Ridge sums: alpha = n * lambda
+    pred = poly.polyval(r["x"], r["fits"]["b"]["coef"])
+    assert np.allclose(pred, sk.predict(Xs), atol=1e-10)
+
+
+def test_loo_matches_scikit_learn_refits(r):
+    # each left-out fit has n - 1 points, so in scikit-learn's Ridge alpha = (n - 1) * lambda
+    Xs, y = r["Xs"], r["y"]
+    for lam, loo in list(zip(r["ridge_lams"], r["loo"], strict=True))[::5]:
+        errors = []
+        for i in range(len(y)):
+            keep = np.arange(len(y)) != i
+            sk = Ridge(alpha=(len(y) - 1) * lam).fit(Xs[keep], y[keep])
+            errors.append((y[i] - sk.predict(Xs[i : i + 1])[0]) ** 2)
+        assert loo == pytest.approx(np.mean(errors), rel=1e-6)
+    assert r["lam_b"] == r["ridge_lams"][np.argmin(r["loo"])]
+
+
+def test_errors_and_claims_about_the_three_fits(r):
+    f = r["fits"]
+    assert f["c"]["train_mse"] < 1e-20  # zero up to rounding
+    assert f["a"]["train_mse"] > 0 and f["b"]["train_mse"] > 0
+    # held-out: [a] and [b] generalise better than [c], by a wide margin
+    assert f["c"]["test_mse"] > 5 * max(f["a"]["test_mse"], f["b"]["test_mse"])
+    # the page says [b] does not beat the quadratic here
+    assert f["b"]["test_mse"] > f["a"]["test_mse"]
+    # held-out error cannot beat the noise variance by much on 2000 points
+    assert min(f[k]["test_mse"] for k in "abc") > 0.8 * r["noise_var"]
+
+
+def test_held_out_mse_against_a_direct_evaluation(r):
+    c = r["fits"]["c"]["coef"]
+    direct = np.mean((r["y_test"] - np.polyval(c[::-1], r["x_test"])) ** 2)
+    assert r["fits"]["c"]["test_mse"] == pytest.approx(direct)
+
+
+# ----------------------------------------------------------------------- norms, units, bases
+def test_norms_match_numpy(r):
+    c = r["fits"]["a"]["coef"]
+    got = r["fits"]["a"]["norms"]
+    assert got["l1"] == pytest.approx(np.linalg.norm(c, 1))
+    assert got["l2"] == pytest.approx(np.linalg.norm(c))
+    assert got["sq"] == pytest.approx(np.linalg.norm(c) ** 2)
+    assert got["l0"] == 3
+
+
+def test_padding_with_zeros_does_not_change_a_norm(r):
+    c = r["fits"]["a"]["coef"]
+    assert np.linalg.norm(c[:3]) == pytest.approx(r["fits"]["a"]["norms"]["l2"])
+
+
+def test_units_change_the_coefficients_not_the_curve(r):
+    c = r["fits"]["c"]["coef"]
+    cm = norms.in_units(c, 100.0)
+    x = np.linspace(0, norms.X_MAX, 7)
+    assert np.allclose(poly.polyval(100 * x, cm), poly.polyval(x, c))
+    assert cm[8] == pytest.approx(c[8] * 1e-16)
+
+
+def test_standardised_weights_reproduce_the_curve(r):
+    for k in "abc":
+        c = r["fits"][k]["coef"]
+        w = norms.standardised_weights(c, r["scale"])
+        b = c[0] + (c[1:] @ r["mean"])
+        assert np.allclose(b + r["Xs"] @ w, poly.polyval(r["x"], c), atol=1e-6)
+
+
+def test_legendre_norm_is_the_mean_square_deviation_parseval(r):
+    nodes, weights = np.polynomial.legendre.leggauss(20)
+    xs = (nodes + 1) * norms.X_MAX / 2
+    for k in "abc":
+        f = poly.polyval(xs, r["fits"][k]["coef"])
+        mean = weights @ f / 2
+        msd = weights @ (f - mean) ** 2 / 2
+        assert r["bases"]["legendre"][k]["l2"] ** 2 == pytest.approx(msd, rel=1e-8)
+
+
+def test_roughness_against_quadrature(r):
+    nodes, weights = np.polynomial.legendre.leggauss(20)
+    xs = (nodes + 1) * norms.X_MAX / 2
+    for k in "abc":
+        second = poly.polyval(xs, poly.polyder(r["fits"][k]["coef"], 2))
+        assert r["fits"][k]["roughness"] == pytest.approx(weights @ second**2 * norms.X_MAX / 2, rel=1e-8)
+
+
+def test_ranking_of_norms_flips_with_units(r):
+    b = r["bases"]
+    # metres: [c] has by far the largest norm; centimetres with intercept: [b] > [c] > [a]
+    assert b["m.with"]["c"]["l2"] > 100 * max(b["m.with"]["a"]["l2"], b["m.with"]["b"]["l2"])
+    assert b["cm.with"]["b"]["l2"] > b["cm.with"]["c"]["l2"] > b["cm.with"]["a"]["l2"]
+    # the intercept matters: without it the centimetre ratio is large
+    assert b["cm.without"]["c"]["l2"] / b["cm.without"]["a"]["l2"] > 10
+    # standardised features (the fair comparison) separate [c] clearly; Legendre barely
+    assert b["standardised"]["c"]["l2"] > 1000 * b["standardised"]["a"]["l2"]
+    assert b["legendre"]["c"]["l2"] < 2 * b["legendre"]["a"]["l2"]
+    assert r["fits"]["c"]["roughness"] > 1000 * r["fits"]["a"]["roughness"]
+
+
+# ----------------------------------------------------------------------- ridge and lasso
+def test_lambda_max_is_where_the_lasso_becomes_empty(r):
+    Xs, y, lam_max = r["Xs"], r["y"], r["lam_max"]
+    assert np.all(Lasso(alpha=lam_max * 1.0001, tol=1e-12, max_iter=100_000).fit(Xs, y).coef_ == 0)
+    assert np.any(Lasso(alpha=lam_max * 0.99, tol=1e-12, max_iter=100_000).fit(Xs, y).coef_ != 0)
+
+
+def test_lasso_path_matches_scikit_learn_and_kkt(r):
+    Xs, y = r["Xs"], r["y"]
+    for lam, w in zip(r["lasso_lams"], r["lasso_path"], strict=True):
+        b = y.mean() - Xs.mean(axis=0) @ w
+        assert solvers.kkt_violation(Xs, y, b, w, lam) < 1e-5 * lam
+        sk = Lasso(alpha=lam, tol=1e-14, max_iter=1_000_000).fit(Xs, y)
+        obj_sk = solvers.objective(Xs, y, sk.intercept_, sk.coef_, lam)
+        assert solvers.objective(Xs, y, b, w, lam) <= obj_sk + 1e-9
+
+
+def test_ridge_path_matches_scikit_learn(r):
+    Xs, y = r["Xs"], r["y"]
+    for lam, w in zip(r["ridge_path_lams"][::8], r["ridge_path"][::8], strict=True):
+        assert np.allclose(w, Ridge(alpha=len(y) * lam).fit(Xs, y).coef_, atol=1e-8)
+
+
+def test_lasso_has_exact_zeros_and_ridge_none(r):
+    for factor in norms.SHOWN:
+        assert np.all(r["shown"][("ridge", factor)]["w"] != 0)
+        assert np.sum(r["shown"][("lasso", factor)]["w"] == 0) >= 1
+    assert np.all(r["ridge_path"] != 0)
+
+
+def test_subgradient_condition_holds_at_the_shown_lasso_fits(r):
+    for factor in norms.SHOWN:
+        s = r["shown"][("lasso", factor)]
+        w, g, lam = s["w"], s["corr"], s["lam"]
+        on = w != 0
+        assert np.allclose(g[on], lam * np.sign(w[on]), rtol=1e-5, atol=1e-7 * lam)
+        assert np.all(np.abs(g[~on]) <= lam * (1 + 1e-6))
+
+
+def test_lasso_never_selects_the_quadratic(r):
+    quadratic = np.zeros(norms.DEGREE, bool)
+    quadratic[:2] = True
+    for w in r["lasso_path"]:
+        assert not np.array_equal(w != 0, quadratic)
+    assert norms.lasso_leavers(r)  # some weights enter the active set and leave it again
+
+
+def test_ridge_norm_shrinks_but_some_weights_grow(r):
+    W = r["ridge_path"]  # lambda decreases down the rows
+    size = np.linalg.norm(W, axis=1)
+    assert np.all(np.diff(size) > 0)  # the norm grows as lambda falls, i.e. shrinks as lambda grows
+    assert len(norms.ridge_nonmonotone(r)) >= 1
+    assert len(norms.ridge_sign_changes(r)) >= 1
+
+
+def test_regularised_fits_generalise_far_better_than_the_interpolant(r):
+    c = r["fits"]["c"]["test_mse"]
+    assert np.all(r["lasso_test"] < c / 2) and np.all(r["ridge_test"] < c / 3)
+
+
+# ----------------------------------------------------------------------- gradient descent vs proximal
+def test_subgradient_descent_never_hits_zero_but_ista_does(r):
+    d = norms.descent_summary(r)
+    assert len(d["zero"]) >= 1
+    assert d["sub_exact_zeros"] == 0
+    assert d["watched_sign_changes"] > 100  # it oscillates around zero
+    assert d["sub_amplitude"] < 5 * d["step_lam"]  # ... within a band set by the step
+    assert d["ista_support_matches"]
+    assert d["ista_exact_from"] < norms.DESCENT_STEPS
+    trace = r["descent"]["ista"]
+    assert np.all(trace[d["ista_exact_from"] :, d["zero"]] == 0)
+
+
+def test_ista_and_subgradient_are_the_shared_solvers(r):
+    Xs, y, lam = r["Xs"], r["y"], r["descent"]["lam"]
+    again = solvers.proximal_gradient(Xs, y, lam, step=r["descent"]["step"], n_iter=50)
+    assert np.array_equal(again.trace, r["descent"]["ista"][:51])
+
+
+# ----------------------------------------------------------------------- printed numbers and exercises
+def test_exercise_answers(n):
+    w = norms.EXERCISE_W
+    assert n["ex.l1"] == "4" and float(n["ex.l2"]) == pytest.approx(np.linalg.norm(w), abs=5e-3)
+    assert n["ex.sq"] == "6.5" and n["ex.l0"] == "3" and n["ex.linf"] == "2"
+    # one weight: brute-force minimisation on a fine grid
+    grid = np.linspace(-3, 3, 600_001)
+    lam = norms.EXERCISE_LAM
+    for z, lasso, ridge in ((0.3, "ex.lasso_small", "ex.ridge_small"), (1.2, "ex.lasso_big", "ex.ridge_big")):
+        wl = grid[np.argmin(0.5 * (grid - z) ** 2 + lam * np.abs(grid))]
+        wr = grid[np.argmin(0.5 * (grid - z) ** 2 + lam / 2 * grid**2)]
+        assert float(n[lasso]) == pytest.approx(wl, abs=1e-4)
+        assert float(n[ridge]) == pytest.approx(wr, abs=1e-4)
+    assert n["ex.top_factor"] == "1 × 10⁻¹⁶"
+
+
+def test_printed_values(n):
+    assert "× 10⁻" in n["fit.c.train_mse"]  # printed as a power of ten, i.e. zero up to rounding
+    assert n["pen.ratio_sq_10_11"] == "1.21" and n["pen.ratio_exp"] == "2.72"
+    assert n["lasso.path.first"] == n["lasso.large.support"]
+    assert norms.sci(123456) == "1.23 × 10⁵" and norms.sci(-2.55e-16) == "−2.55 × 10⁻¹⁶" and norms.sci(0.5) == "0.5"
+    assert norms.sci(9.996e5) == "1 × 10⁶"
