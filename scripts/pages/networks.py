@@ -782,7 +782,7 @@ def _fig_bias(r):
     left.set_xlabel("constant K added to every target")
     left.set_ylabel("fitted slope w")
     left.set_title("The slope")
-    left.legend(loc="center left", fontsize=9)
+    left.legend(loc="upper left", fontsize=9)
     right.plot(K, bias["free"][:, 2], color=style.BLUE, label="intercept not penalised")
     right.plot(K, bias["pen"][:, 2], color=style.VERMILLION, linestyle="--", label="intercept penalised")
     right.set_xlabel("constant K added to every target")
