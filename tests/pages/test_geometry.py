@@ -1,0 +1,304 @@
+"""scripts/pages/geometry.py against independent results: scikit-learn, KKT conditions, closed forms."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from sklearn.linear_model import Lasso, Ridge, lars_path, lasso_path
+
+from scripts import data, solvers
+from scripts.pages import geometry
+
+
+@pytest.fixture(scope="module")
+def result():
+    return geometry.compute()
+
+
+@pytest.fixture(scope="module")
+def printed(result):
+    return geometry.numbers(result)
+
+
+@pytest.fixture(scope="module")
+def diabetes():
+    d = data.diabetes()
+    Xs, _, _ = solvers.standardize(d.X)
+    return Xs, d.y, d.feature_names
+
+
+# ---------------------------------------------------------------------------- two-feature geometry
+def test_two_feature_problem_has_the_requested_gram_matrix_and_least_squares_fit():
+    rng = np.random.default_rng(0)
+    X, y = geometry.two_feature_problem(0.7, (1.8, 0.2), rng)
+    assert np.allclose(X.T @ X / len(X), [[1, 0.7], [0.7, 1]])
+    assert np.allclose(X.mean(axis=0), 0)
+    coef = np.linalg.lstsq(np.column_stack([np.ones(len(X)), X]), y, rcond=None)[0]
+    assert np.allclose(coef, [0, 1.8, 0.2])
+
+
+def test_l1_projection_satisfies_the_variational_inequality():
+    # p is the projection of v onto a polytope iff (v - p).(z - p) <= 0 for every vertex z.
+    rng = np.random.default_rng(1)
+    V = rng.normal(scale=2, size=(200, 4))
+    t = rng.uniform(0.2, 3, size=200)
+    P = geometry.project_l1(V, t)
+    assert np.all(np.abs(P).sum(axis=1) <= t + 1e-12)
+    for v, p, tt in zip(V, P, t, strict=True):
+        vertices = np.vstack([tt * np.eye(4), -tt * np.eye(4)])
+        assert np.max((vertices - p) @ (v - p)) <= 1e-10
+    inside = V / (np.abs(V).sum(axis=1, keepdims=True)) * 0.5
+    assert np.allclose(geometry.project_l1(inside, 1.0), inside)
+
+
+def test_constrained_and_penalised_solutions_coincide(result):
+    g = result["geometry"]
+    assert g["max_gap"] < 1e-8
+    for p in g["panels"]:
+        X, y = p["X"], p["y"]
+        lasso = solvers.coordinate_descent(X, y, p["lasso"]["lam"], tol=1e-12)
+        assert solvers.kkt_violation(X, y, lasso.b, lasso.w, p["lasso"]["lam"]) < 1e-9
+        assert np.abs(lasso.w).sum() == pytest.approx(p["t"], abs=1e-9)  # the budget is used up
+        ridge = Ridge(alpha=len(y) * p["ridge"]["lam"]).fit(X, y)
+        assert np.allclose(ridge.coef_, p["ridge"]["w"], atol=1e-9)
+        assert np.linalg.norm(ridge.coef_) == pytest.approx(p["t"], abs=1e-9)
+
+
+def test_lasso_lands_on_an_axis_exactly_when_the_budget_is_below_the_weight_gap(result):
+    panels = result["geometry"]["panels"]
+    on_axis = [bool(np.any(p["lasso"]["penalised"] == 0)) for p in panels]
+    assert on_axis == [True, False, True, False]  # the page says (a), (c) on an axis; (b), (d) not
+    assert all(np.all(p["ridge"]["w"] != 0) for p in panels)
+    # the rule t <= ||a1| - |a2|| on random two-feature problems, solved by projected gradient
+    rng = np.random.default_rng(5)
+    m = 300
+    rho = rng.uniform(-0.8, 0.8, m)
+    S = np.array([[[1, r], [r, 1]] for r in rho])
+    angle = rng.uniform(0, 2 * np.pi, m)
+    a = 2 * np.column_stack([np.cos(angle), np.sin(angle)])
+    t = rng.uniform(0.05, 1, m) * np.abs(a).sum(axis=1)
+    W = geometry.constrained(S, a, t, "lasso", steps=3000)
+    rule = t <= np.abs(np.abs(a[:, 0]) - np.abs(a[:, 1]))
+    margin = np.abs(t - np.abs(np.abs(a[:, 0]) - np.abs(a[:, 1]))) > 1e-3
+    assert np.array_equal((np.abs(W).min(axis=1) < 1e-9)[margin], rule[margin])
+
+
+def test_lambda_budget_map(result):
+    g = result["geometry"]
+    m = g["map"]
+    top = g["panels"][geometry.MAP_CONFIG]["lambda_max"]
+    lasso, ridge = m["lasso"], m["ridge"]
+    assert lasso["t"][0] == 0 and lasso["lam"][0] == pytest.approx(top)  # t = 0 at the finite lambda_max
+    assert np.all(np.diff(lasso["t"]) >= -1e-12)  # budget grows as lambda falls
+    assert np.all(ridge["t"] > 0) and np.all(np.diff(ridge["t"]) > 0)
+    # ridge: lambda * t stays bounded away from 0 as t -> 0, so lambda -> infinity
+    assert ridge["lam"][0] * ridge["t"][0] == pytest.approx(
+        np.linalg.norm(g["panels"][geometry.MAP_CONFIG]["S"] @ g["panels"][geometry.MAP_CONFIG]["ols"]), rel=0.02
+    )
+    for kind in ("lasso", "ridge"):
+        b = m["budgets"][kind]
+        order = np.argsort(m[kind]["t"])
+        assert np.allclose(b["lam"], np.interp(b["t"], m[kind]["t"][order], m[kind]["lam"][order]), rtol=2e-3)
+
+
+def test_exercise_second_weight_leaves_at_one_plus_rho_times_its_ols_weight(result, printed):
+    p = result["geometry"]["panels"][geometry.MAP_CONFIG]
+    lam = (1 + p["rho"]) * min(p["ols"])
+    X, y = p["X"], p["y"]
+    above = solvers.coordinate_descent(X, y, lam * (1 + 1e-6), tol=1e-12).w
+    below = solvers.coordinate_descent(X, y, lam * (1 - 1e-3), tol=1e-12).w
+    assert above[np.argmin(p["ols"])] == 0 and below[np.argmin(p["ols"])] != 0
+    assert np.abs(above).sum() == pytest.approx(abs(p["ols"][0] - p["ols"][1]), abs=1e-5)
+    assert printed["map.leave.lam"] == "0.36" and printed["map.leave.t"] == "0.4"
+
+
+# ---------------------------------------------------------------------------- exact zeros
+def test_exact_zero_rates(result):
+    z = result["zeros"]
+    assert np.all(np.diff(z["lasso"]) > 0)  # more zeros as lambda grows
+    assert z["lasso"][0] > 0.05 and z["lasso_some"][-1] == 1.0
+    assert np.all(z["ridge"] == 0) and z["smallest_ridge"] > 0
+    assert z["worst_kkt"] < 1e-6  # every lasso fit is the exact minimiser (relative KKT violation)
+
+
+def test_lasso_zeros_agree_with_scikit_learn_on_a_random_problem():
+    rng = np.random.default_rng(11)
+    X = rng.standard_normal((30, 5)) @ np.linalg.cholesky(np.full((5, 5), 0.5) + 0.5 * np.eye(5)).T
+    y = X @ rng.standard_normal(5) + rng.standard_normal(30)
+    Xs, _, _ = solvers.standardize(X)
+    lam = 0.3 * solvers.lambda_max(Xs, y)
+    ours = solvers.coordinate_descent(Xs, y, lam, tol=1e-12).w
+    theirs = Lasso(alpha=lam, tol=1e-14, max_iter=100_000).fit(Xs, y).coef_
+    assert np.array_equal(ours == 0, theirs == 0) and np.any(ours == 0)
+
+
+# ---------------------------------------------------------------------------- diabetes paths
+def test_lasso_path_matches_scikit_learn(result, diabetes):
+    Xs, y, _ = diabetes
+    pa = result["paths"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _, coefs, _ = lasso_path(Xs, y - y.mean(), alphas=pa["lams"], tol=1e-14, max_iter=1_000_000)
+    assert np.max(np.abs(coefs.T - pa["W"])) < 1e-4
+    assert pa["lam_max"] == pytest.approx(np.max(np.abs(Xs.T @ (y - y.mean()))) / len(y))
+
+
+def test_ridge_path_matches_scikit_learn(result, diabetes):
+    Xs, y, _ = diabetes
+    pa = result["paths"]
+    for lam, w in zip(pa["ridge_lams"][::10], pa["R"][::10], strict=True):
+        assert np.allclose(Ridge(alpha=len(y) * lam).fit(Xs, y).coef_, w, rtol=1e-8, atol=1e-10)
+
+
+def test_entry_order_matches_the_lars_lasso_homotopy(result, diabetes, printed):
+    Xs, y, names = diabetes
+    alphas, _, coefs = lars_path(Xs, y - y.mean(), method="lasso")
+    first_knot = [int(np.argmax(coefs[j] != 0)) for j in range(coefs.shape[0])]
+    exact = [names[j] for j in np.argsort(first_knot, kind="stable")]
+    groups = geometry.entry_groups(result["paths"], names)
+    flat = [name for group in groups for name in group]
+    position = 0
+    for group in groups:  # variables in one grid step may come in either order
+        assert set(group) == set(exact[position : position + len(group)])
+        position += len(group)
+    assert flat[0] == "bmi" == printed["paths.first"] and printed["paths.second"] == "s5"
+    # s3 (hdl) leaves the lasso path and comes back, as in the homotopy
+    assert printed["paths.leaves"] == "s3"
+    s3 = names.index("s3")
+    entered = np.argmax(coefs[s3] != 0)
+    assert np.any(coefs[s3, entered:] == 0)
+    assert alphas[0] == pytest.approx(result["paths"]["lam_max"])
+
+
+def test_lambda_max_is_where_every_lasso_weight_becomes_exactly_zero(result):
+    pa = result["paths"]
+    assert pa["above_nonzero"] == 0 and pa["below_nonzero"] >= 1
+    assert np.all(pa["W"][0] == 0) and np.any(pa["W"][1] != 0)
+    # ridge at lambda = 10^4 still has every weight non-zero, and lambda w -> X'y/n
+    assert pa["ridge_big_nonzero"] == 10 and pa["ridge_big_min"] > 0
+    assert np.allclose(pa["scaled_limit"], pa["xty"], rtol=0.02, atol=0.05)
+
+
+# ---------------------------------------------------------------------------- choosing lambda
+def test_training_error_never_decreases_as_lambda_grows(result):
+    for kind in ("ridge", "lasso"):
+        k = result["choosing"][kind]
+        order = np.argsort(k["lams"])
+        train = k["train"][order]
+        assert np.all(np.diff(train) >= -1e-9 * train.max())
+        assert k["ols"]["train"] <= train[0] + 1e-9  # least squares (lambda = 0) fits the training set best
+
+
+def test_held_out_error_is_u_shaped_for_the_quadratic_ridge(result):
+    k = result["choosing"]["ridge"]
+    for curve in (k["test"], k["cv"]["mean"]):
+        i = int(np.argmin(curve))
+        assert 0 < i < len(curve) - 1
+        assert curve[0] > curve[i] * 1.01 and curve[-1] > curve[i] * 1.5
+    assert k["ols"]["test"] > k["test"].min() and k["ols"]["cv"] > k["cv"]["mean"].min()
+
+
+def test_one_standard_error_rule(result):
+    for kind in ("ridge", "lasso"):
+        k = result["choosing"][kind]
+        cv, lams = k["cv"], k["lams"]
+        limit = cv["mean"][cv["best"]] + cv["se"][cv["best"]]
+        assert cv["mean"][cv["one_se"]] <= limit
+        assert lams[cv["one_se"]] >= lams[cv["best"]]
+        assert np.all(cv["mean"][lams > lams[cv["one_se"]]] > limit)
+    lasso = result["choosing"]["lasso"]
+    assert np.count_nonzero(lasso["W"][lasso["cv"]["one_se"]]) < np.count_nonzero(lasso["W"][lasso["cv"]["best"]])
+
+
+def test_cross_validation_of_ridge_matches_scikit_learn(result):
+    # recompute the ridge CV error of one lambda with scikit-learn, same split and folds
+    d = data.diabetes()
+    rng = np.random.default_rng(geometry.SEED)
+    geometry._geometry(rng)
+    geometry._zero_rates(rng)
+    order = rng.permutation(len(d.y))
+    train = order[geometry.N_TEST :]
+    folds = np.arange(len(train)) % geometry.FOLDS
+    rng.shuffle(folds)
+    X_train = d.X[train]
+    Q, _ = geometry.quadratic_features((d.X - X_train.mean(axis=0)) / X_train.std(axis=0), d.feature_names)
+    Q_train, y_train = Q[train], d.y[train]
+    k = result["choosing"]["ridge"]
+    i = k["cv"]["best"]
+    errors = []
+    for f in range(geometry.FOLDS):
+        fit_rows, held = folds != f, folds == f
+        mean, scale = Q_train[fit_rows].mean(axis=0), Q_train[fit_rows].std(axis=0)
+        model = Ridge(alpha=fit_rows.sum() * k["lams"][i]).fit((Q_train[fit_rows] - mean) / scale, y_train[fit_rows])
+        errors.append(np.mean((y_train[held] - model.predict((Q_train[held] - mean) / scale)) ** 2))
+    assert np.mean(errors) == pytest.approx(k["cv"]["mean"][i], rel=1e-9)
+    assert Q.shape[1] == 64 == k["p"]
+
+
+# ---------------------------------------------------------------------------- conventions
+def test_converted_lambdas_give_the_same_model(result, diabetes):
+    Xs, y, _ = diabetes
+    n = len(y)
+    lam = 2.0
+    w = solvers.coordinate_descent(Xs, y, lam, tol=1e-12).w
+    b = y.mean() - Xs.mean(axis=0) @ w
+    rows = geometry.conversions(lam, 0.5, n, float(y.std()))
+    by_name = {name: (lasso, ridge) for name, _, lasso, ridge in rows}
+    # scikit-learn's Lasso uses lambda itself; its Ridge uses n lambda
+    assert np.allclose(
+        Lasso(alpha=by_name["scikit-learn `Lasso(alpha)` / `Ridge(alpha)`"][0], tol=1e-14, max_iter=100_000)
+        .fit(Xs, y)
+        .coef_,
+        w,
+        atol=1e-6,
+    )
+    ridge_w = solvers.ridge(Xs, y, 0.5).w
+    assert np.allclose(
+        Ridge(alpha=by_name["scikit-learn `Lasso(alpha)` / `Ridge(alpha)`"][1]).fit(Xs, y).coef_, ridge_w
+    )
+
+    # the article's SSE objective with 2 n lambda is minimised by the same w: no perturbation lowers it
+    def sse(v, lam_art):
+        r = y - b - Xs @ v
+        return r @ r + lam_art * np.abs(v).sum()
+
+    rng = np.random.default_rng(3)
+    lam_art = by_name["the article (sum of squared errors, no halves)"][0]
+    assert lam_art == pytest.approx(2 * n * lam)
+    base = sse(w, lam_art)
+    assert all(sse(w + 1e-4 * rng.standard_normal(10), lam_art) > base for _ in range(200))
+    assert sse(w, lam_art * 1.2) > min(sse(w + 1e-3 * e, lam_art * 1.2) for e in np.vstack([np.eye(10), -np.eye(10)]))
+    # target divided by its standard deviation: lasso lambda / sd, ridge lambda unchanged
+    sd = float(y.std())
+    w_std = solvers.coordinate_descent(
+        Xs, y / sd, by_name["this site, target divided by its standard deviation"][0], tol=1e-12
+    ).w
+    assert np.allclose(w_std * sd, w, atol=1e-6)
+    r_std = solvers.ridge(Xs, y / sd, by_name["this site, target divided by its standard deviation"][1]).w
+    assert np.allclose(r_std * sd, ridge_w)
+
+
+def test_the_articles_lambdas_read_three_ways(result, diabetes):
+    Xs, y, _ = diabetes
+    ar = result["article"]
+    assert ar["site"]["lam_max"] == pytest.approx(result["paths"]["lam_max"])
+    assert ar["ystd"]["lam_max"] == pytest.approx(ar["site"]["lam_max"] / y.std())
+    assert list(ar["sse"]["nonzero"]) == [10, 10, 10, 10]  # all four are least squares in disguise
+    assert ar["ystd"]["nonzero"][-1] == 0  # lambda = 1 exceeds lambda_max once y is standardised
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for lam, count in zip(ar["ystd"]["lams"], ar["ystd"]["nonzero"], strict=True):
+            coef = Lasso(alpha=lam, tol=1e-14, max_iter=1_000_000).fit(Xs, y / y.std()).coef_
+            assert np.count_nonzero(coef) == count
+    assert ar["raw"]["first"] == 4 and ar["std_first"] == 2  # s1 in original units, bmi standardised
+
+
+def test_printed_values(printed):
+    assert printed["paths.first"] == "bmi" and printed["article.raw.first"] == "s1"
+    assert printed["n"] == "442" and printed["cv.n_train"] == "332" and printed["cv.ridge.p"] == "64"
+    assert printed["zeros.ridge_zero"] == "0"
+    assert (
+        geometry.sci(2.21e-5) == "2.21 × 10⁻⁵" and geometry.sci(0.5) == "0.5" and geometry.sci(9.996e-6) == "1 × 10⁻⁵"
+    )
