@@ -169,7 +169,8 @@ def on_post_build(config):
     renderer.close()
     # Single letters in <mi> are drawn from the Mathematical Italic block.
     italic = {chr(c) for c in range(0x1D434, 0x1D468)} | {chr(c) for c in range(0x1D6E2, 0x1D71C)}
-    basic = {chr(c) for c in range(0x20, 0x7F)}
+    # <msqrt>/<mroot> draw U+221A, which appears in no text node.
+    basic = {chr(c) for c in range(0x20, 0x7F)} | {"\u221a"}
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]

@@ -54,6 +54,10 @@ def test_math_is_typeset_and_fonts_are_shipped(site: Path):
     assert "<math" in html and 'class="arithmatex"' not in html and "\\(" not in html
     font = site / "assets" / "fonts" / "latinmodern-math.woff2"
     assert 0 < font.stat().st_size < 150 * 1024  # subset, not the 383 KiB original
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(font).getBestCmap()
+    assert {ord("√"), ord("∑"), ord("λ"), 0x1D464} <= set(cmap)  # radical, sum, lambda, italic w
     assert "../fonts/latinmodern-math.woff2" in (site / "assets" / "stylesheets" / "temml.css").read_text()
 
 
