@@ -114,6 +114,15 @@ def test_proximal_step_lands_on_zero_where_the_subgradient_step_crosses_it(resul
     assert result["exercises"]["ex1"]["prox"] == prox
 
 
+def test_proximal_step_pulls_from_the_side_where_the_data_step_lands():
+    # w > 0 but the data step z = w - eta g lands below -eta lam: prox gives z + eta lam, the article z - eta lam.
+    X, y, w, eta, lam = np.array([[1.0]]), np.array([-3.0]), np.array([0.5]), 0.5, 0.4
+    z = w - eta * u.data_gradient(X, y, 0.0, w)
+    assert z[0] < -eta * lam
+    assert u.step_proximal(X, y, 0.0, w, eta, lam) == pytest.approx(z + eta * lam)
+    assert u.step_subgradient(X, y, 0.0, w, eta, lam) == pytest.approx(z - eta * lam)
+
+
 # --- the article's formulas and their translation -----------------------------------------------
 
 
