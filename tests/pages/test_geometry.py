@@ -300,5 +300,7 @@ def test_printed_values(printed):
     assert printed["n"] == "442" and printed["cv.n_train"] == "332" and printed["cv.ridge.p"] == "64"
     assert printed["zeros.ridge_zero"] == "0"
     assert (
-        geometry.sci(2.21e-5) == "2.21 × 10⁻⁵" and geometry.sci(0.5) == "0.5" and geometry.sci(9.996e-6) == "1 × 10⁻⁵"
+        geometry.sci(2.21e-5) == "2.21\u00a0×\u00a010⁻⁵"
+        and geometry.sci(0.5) == "0.5"
+        and geometry.sci(9.996e-6) == "1\u00a0×\u00a010⁻⁵"
     )
