@@ -1,0 +1,171 @@
+"""scripts/pages/adamw.py against independent implementations, closed forms and fixed-point equations."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from scripts import solvers
+from scripts.pages import adamw as page
+
+
+@pytest.fixture(scope="module")
+def result():
+    return page.compute()
+
+
+def test_problem_has_features_on_very_different_scales(result):
+    assert list(page.W_TRUE) == [1.0, 1.0]  # the page writes y = x1 + x2 + noise
+    assert page.BOX_CURVATURE == 1.0  # the page writes f(w) = 1/2 (w - a)^2
+    X = result["X"]
+    assert np.allclose(X.std(axis=0), page.SCALES) and np.allclose(X.mean(axis=0), 0, atol=1e-12)
+    assert abs(result["y"].mean()) < 1e-12
+    assert result["H"][0, 0] / result["H"][1, 1] == pytest.approx(100)
+
+
+def test_ridge_and_least_squares_against_scikit_learn(result):
+    from sklearn.linear_model import LinearRegression, Ridge
+
+    X, y = result["X"], result["y"]
+    # Site ridge lam <-> scikit-learn Ridge(alpha = n lam).
+    sk = Ridge(alpha=page.N * page.LAM, fit_intercept=False).fit(X, y).coef_
+    assert np.allclose(result["ridge"], sk, atol=1e-12)
+    assert np.allclose(result["ls"], LinearRegression(fit_intercept=False).fit(X, y).coef_, atol=1e-12)
+
+
+def test_sgd_l2_and_decoupled_decay_are_the_same_update(result):
+    sgd = result["sgd"]
+    assert result["sgd_gap"] < 1e-14
+    assert np.max(np.abs(sgd["sgd_l2"] - sgd["sgd_decay"])) < 1e-14
+    assert np.allclose(sgd["sgd_l2"][-1], result["ridge"], atol=1e-8)  # both converge to ridge
+    assert np.allclose(sgd["sgd"][-1], result["ls"], atol=1e-2)  # plain GD heads for least squares
+    assert not np.allclose(sgd["sgd"], sgd["sgd_l2"])  # and the penalty does change the iterates
+
+
+def _adam_reference(grad, w0, lrs, lam, decoupled, eps=page.EPS):
+    """Scalar-loop Adam written from the PyTorch documentation, independent of the page's vectorised loop."""
+    w = list(w0)
+    p = len(w)
+    m, v = [0.0] * p, [0.0] * p
+    for t, lr in enumerate(lrs, start=1):
+        g = list(grad(np.array(w), t - 1))
+        if decoupled:
+            w = [wi * (1 - lr * lam) for wi in w]  # theta <- theta - lr * wd * theta
+        else:
+            g = [gi + lam * wi for gi, wi in zip(g, w, strict=True)]
+        for j in range(p):
+            m[j] = page.BETA1 * m[j] + (1 - page.BETA1) * g[j]
+            v[j] = page.BETA2 * v[j] + (1 - page.BETA2) * g[j] ** 2
+            mhat = m[j] / (1 - page.BETA1**t)
+            vhat = v[j] / (1 - page.BETA2**t)
+            w[j] -= lr * mhat / (math.sqrt(vhat) + eps)
+    return np.array(w)
+
+
+def test_vectorised_adam_matches_a_scalar_reference(result):
+    H, c = result["H"], result["c"]
+    lrs = page.cosine(page.ADAM_LR, 500)
+    runs = page.adam_runs(lambda W, t: W @ H - c, lrs, page.LAM)
+    ref_l2 = _adam_reference(lambda w, t: H @ w - c, [0.0, 0.0], lrs, page.LAM, decoupled=False)
+    ref_w = _adam_reference(lambda w, t: H @ w - c, [0.0, 0.0], lrs, page.LAM, decoupled=True)
+    assert np.allclose(runs["final"][0], ref_l2, rtol=0, atol=1e-12)
+    assert np.allclose(runs["final"][1], ref_w, rtol=0, atol=1e-12)
+
+
+def test_minibatch_gradient_against_a_loop(result):
+    X, y = result["X"], result["y"]
+    W = np.array([[0.3, -0.2], [1.0, 0.5]])
+    for idx in (result["batches"][7], np.array([3, 3, 10, 41])):
+        for k, w in enumerate(W):
+            expected = sum(X[i] * (X[i] @ w - y[i]) for i in idx) / len(idx)
+            assert np.allclose(page.minibatch_gradient(X, y, idx, W)[k], expected)
+    # Over all examples it is the full gradient.
+    assert np.allclose(page.minibatch_gradient(X, y, np.arange(page.N), W[:1])[0], result["H"] @ W[0] - result["c"])
+
+
+def test_adam_l2_converges_to_ridge_and_adamw_to_its_fixed_point(result):
+    full = result["full"]["final"]
+    assert np.allclose(full[0], result["ridge"], rtol=1e-6)
+    assert np.allclose(full[1], result["adamw_fp"], rtol=1e-5)
+    assert np.linalg.norm(full[1] - result["ridge"]) > 0.4  # a different point
+
+
+def test_full_batch_fixed_point_equation(result):
+    H, c, w = result["H"], result["c"], result["adamw_fp"]
+    g = H @ w - c
+    assert np.max(np.abs(g / (np.abs(g) + page.EPS) + page.LAM * w)) < 1e-6
+    assert np.all(np.abs(w) < 1 / page.LAM)
+    assert np.allclose(w, result["ls"], atol=1e-6)  # inside the box: least squares up to eps
+
+
+def test_fixed_point_with_a_large_eps_is_a_ridge_with_strength_eps_lam(result):
+    """For small lam |w|, the barrier is eps*lam/2 w^2: a check of the implied-penalty formula."""
+    H, c = result["H"], result["c"]
+    eps = 1e-3
+    w = page.adamw_full_batch_fixed_point(H, c, page.LAM, eps=eps)
+    g = H @ w - c
+    assert np.allclose(g / (np.abs(g) + eps) + page.LAM * w, 0, atol=1e-10)
+    approx = np.linalg.solve(H + eps * page.LAM * np.eye(2), c)
+    assert np.allclose(w, approx, rtol=1e-3)
+
+
+def test_box_example(result):
+    assert result["box"] == pytest.approx(1 / page.BOX_LAM, abs=1e-6)
+    # Simulated full-batch AdamW on the one-dimensional problem reaches the wall too.
+    h, w_ls = page.BOX_CURVATURE, page.BOX_W_LS
+    runs = page.adam_runs(lambda W, t: h * (W - w_ls), page.cosine(0.01, 40_000), page.BOX_LAM, p=1)
+    assert runs["final"][1, 0] == pytest.approx(1 / page.BOX_LAM, abs=5e-3)
+    assert runs["final"][0, 0] == pytest.approx(h * w_ls / (h + page.BOX_LAM), abs=1e-4)
+
+
+def test_minibatch_second_moment_by_enumeration(result):
+    """E[g^2] for a batch of 2 drawn with replacement, by enumerating all n^2 batches."""
+    X, y = result["X"][:12], result["y"][:12]
+    w = np.array([0.7, 0.2])
+    total = np.zeros(2)
+    for i, j in itertools.product(range(len(y)), repeat=2):
+        idx = [i, j]
+        g = X[idx].T @ (X[idx] @ w - y[idx]) / 2
+        total += g**2
+    assert np.allclose(page.minibatch_second_moment(X, y, w, 2), total / len(y) ** 2)
+
+
+def test_stochastic_fixed_points(result):
+    w, s = result["adamw_mini_fp"], result["s_mini"]
+    X, y = result["X"], result["y"]
+    # w is the weighted ridge with strengths lam * s, and s is the RMS gradient at w.
+    assert np.allclose((result["H"] + page.LAM * np.diag(s)) @ w, result["c"], atol=1e-12)
+    assert np.allclose(s, np.sqrt(page.minibatch_second_moment(X, y, w, page.BATCH)) + page.EPS, rtol=1e-9)
+    ends = page.endpoints(result)
+    assert np.allclose(ends["w_mini"], w, rtol=0.02)
+    assert np.allclose(ends["l2_mini"], result["ridge"], rtol=0.02)
+    # The claims: AdamW regularises the large-gradient weight more than L2, the other one less.
+    assert s[0] > 1 > s[1]
+    assert ends["w_mini"][1] > result["ridge"][1] + 0.2
+    assert ends["w_mini"][1] < result["ls"][1] - 0.05
+
+
+def test_adam_l2_decays_large_gradient_weights_less(result):
+    vhat = result["mini"]["vhat"][0]
+    decay = 1 / (np.sqrt(vhat) + page.EPS)
+    assert decay[1] / decay[0] > 5
+    assert np.all(np.sqrt(result["mini"]["vtrace"][-10:, 0, 0]) > np.sqrt(result["mini"]["vtrace"][-10:, 0, 1]))
+
+
+def test_ridge_is_the_site_solver(result):
+    fit = solvers.ridge(result["X"], result["y"], page.LAM, fit_intercept=False)
+    assert np.allclose(fit.w, np.linalg.solve(result["H"] + page.LAM * np.eye(2), result["c"]))
+
+
+def test_torch_default_arithmetic(result):
+    assert result["torch_factor"] == pytest.approx(1 - 1e-5)
+    assert result["torch_after"] == pytest.approx(math.exp(-1), rel=1e-4)
+
+
+def test_printed_values(result):
+    n = page.numbers(result)
+    assert n["err.l2_full"] == "< 0.01 %" and n["err.w_full"] == "< 0.01 %"
+    assert n["torch.per_step"] == "0.00001" and n["box.fp"] == "2.5"
