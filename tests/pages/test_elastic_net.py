@@ -137,12 +137,6 @@ def test_claims_of_the_page(result):
     assert np.all(group["paths"]["ridge"] != 0)
 
 
-def test_bootstrap_is_deterministic():
-    a, b = page.compute(), page.compute()
-    for m in page.METHODS:
-        assert np.array_equal(a["two"]["boot"][m], b["two"]["boot"][m])
-
-
 def test_printed_values(result):
     n = page.numbers(result)
     assert n["two.lasso.exactly_one"].endswith(" %")
