@@ -235,6 +235,16 @@ def compute() -> dict:
 
 
 # ---------------------------------------------------------------------------- numbers
+ROUNDOFF = 1e-20  # the interpolant's training MSE is rounding noise: print a bound, not machine-dependent digits
+
+
+def roundoff(x: float) -> str:
+    """A value that is zero up to floating-point rounding, printed as a bound that any machine reproduces."""
+    if not 0 <= x < ROUNDOFF:
+        raise ValueError(f"{x!r} is not below the rounding bound {ROUNDOFF}")
+    return f"< 10{fmt.integer(round(np.log10(ROUNDOFF))).translate(SUPERSCRIPT)}"
+
+
 def sci(x: float, digits: int = 3) -> str:
     """Like fmt.num, but very large or very small values as 1.23 × 10⁻⁵."""
     x = float(x)
@@ -301,7 +311,7 @@ def numbers(r: dict) -> dict[str, str]:
     }
     for k, fit in r["fits"].items():
         p = f"fit.{k}"
-        out[f"{p}.train_mse"] = sci(fit["train_mse"]) if k == "c" else fmt.num(fit["train_mse"])
+        out[f"{p}.train_mse"] = roundoff(fit["train_mse"]) if k == "c" else fmt.num(fit["train_mse"])
         out[f"{p}.test_mse"] = fmt.num(fit["test_mse"])
         out[f"{p}.l1"] = sci(fit["norms"]["l1"])
         out[f"{p}.l2"] = sci(fit["norms"]["l2"])
@@ -432,7 +442,7 @@ def tables(r: dict) -> dict[str, str]:
         [
             [
                 SHORT[k],
-                sci(f["train_mse"]) if k == "c" else fmt.num(f["train_mse"]),
+                roundoff(f["train_mse"]) if k == "c" else fmt.num(f["train_mse"]),
                 fmt.num(f["test_mse"]),
                 sci(f["norms"]["l1"]),
                 sci(f["norms"]["l2"]),
