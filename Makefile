@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible sitemap dates: the time of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help setup figures site serve test lint check-figures clean
+.PHONY: help setup figures site serve test test-browser bench lint check-figures clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,8 +41,14 @@ lint: setup  ## ruff
 check-figures: setup  ## fail if a committed figure differs from a fresh build
 	$(PY) -m scripts.build --check
 
-test: setup lint check-figures  ## every test
+test: setup lint check-figures  ## every test, the browser suite included (needs Debian's chromium)
 	$(PY) -m pytest
 
-clean:  ## remove build output (keeps .venv and node_modules)
-	rm -rf site .pytest_cache .ruff_cache
+test-browser: setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
+	$(PY) -m pytest tests/browser
+
+bench: setup  ## performance report: build times, page weights, Lighthouse -> reports/bench.md and .json
+	$(PY) -m scripts.bench
+
+clean:  ## remove build output and reports (keeps .venv and node_modules)
+	rm -rf site reports .pytest_cache .ruff_cache

@@ -1,0 +1,490 @@
+"""Performance report of the site: ``make bench`` writes reports/bench.md and reports/bench.json.
+
+A benchmark, not a test: nothing here fails on a slow number. It measures, from the last commit
+(exported to a temporary directory, so the working tree is never touched):
+
+1. build times: a clean build (every figure recomputed, then ``mkdocs build --strict``) and a warm
+   rebuild (``mkdocs build`` again, nothing changed);
+2. for every page, in Chromium: bytes transferred and requests by type (HTML, CSS, JS, fonts, images,
+   other) once the reader has scrolled to the bottom (so every lazy figure in view has loaded);
+3. the largest figure files;
+4. Lighthouse (npm, pinned in package-lock.json), mobile and desktop, for every page.
+
+The site is served by a local static server that gzips text like any real host (GitHub Pages,
+Netlify, nginx defaults) and is built with ``SITE_URL`` set to that server's address.
+
+    python -m scripts.bench                     # everything (about 45 s per page with Lighthouse)
+    python -m scripts.bench --no-lighthouse     # build times, weights and figures only
+    python -m scripts.bench --pages 'articles/*'
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import fnmatch
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "reports"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+# No background traffic to any other host (the machine has no network but the package registries).
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+KINDS = ("html", "css", "js", "font", "image", "other")
+# The issue's targets for article pages.
+TARGETS = {
+    "mobile performance": 95,
+    "desktop performance": 100,
+    "accessibility": 100,
+    "best-practices": 100,
+    "seo": 100,
+    "weight KiB": 400,
+    "figure KiB": 150,
+}
+KiB = 1024
+
+
+# --------------------------------------------------------------------------------------------
+# Pure helpers (tested in tests/test_bench.py)
+# --------------------------------------------------------------------------------------------
+
+
+def kind(resource_type: str, url: str) -> str:
+    """The weight category of one request, from Chromium's resource type and the URL."""
+    path = urlsplit(url).path.lower()
+    by_type = {"document": "html", "stylesheet": "css", "script": "js", "font": "font", "image": "image"}
+    if resource_type in by_type:
+        return by_type[resource_type]
+    suffix = Path(path).suffix
+    for name, suffixes in {
+        "html": {".html"},
+        "css": {".css"},
+        "js": {".js", ".mjs"},
+        "font": {".woff2", ".woff", ".ttf", ".otf"},
+        "image": {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico"},
+    }.items():
+        if suffix in suffixes:
+            return name
+    return "other"
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every page of a built site as a URL path (``/``, ``/articles/norms/``), 404 page excluded."""
+    paths = []
+    for index in site.rglob("index.html"):
+        rel = index.parent.relative_to(site).as_posix()
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return sorted(paths, key=lambda p: (p != "/", p))
+
+
+def select(paths: list[str], patterns: list[str] | None) -> list[str]:
+    """Pages matching any of the glob patterns (matched without the leading and trailing slash)."""
+    if not patterns:
+        return paths
+    return [p for p in paths if any(fnmatch.fnmatch(p.strip("/") or "home", pat.strip("/")) for pat in patterns)]
+
+
+def largest_figures(site: Path, count: int = 5) -> list[dict]:
+    figures = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.glob("figures/**/*.svg")]
+    return [{"file": name, "bytes": size} for size, name in sorted(figures, reverse=True)[:count]]
+
+
+def page_figure_bytes(site: Path, page: dict) -> int:
+    """The largest figure file a page shows, light or dark twin (only one of them is fetched)."""
+    sizes = [0]
+    for f in page["files"]:
+        if f["url"].startswith("/figures/") and f["url"].endswith(".svg"):
+            light = f["url"].removesuffix(".dark.svg").removesuffix(".svg")
+            for twin in (f"{light}.svg", f"{light}.dark.svg"):
+                path = site / twin.lstrip("/")
+                sizes.append(path.stat().st_size if path.is_file() else 0)
+    return max(sizes)
+
+
+def targets(page: dict, largest_figure_bytes: int) -> dict[str, bool | None]:
+    """Which of the article targets a page meets (None: not measured)."""
+    lh = page.get("lighthouse") or {}
+    mobile, desktop = lh.get("mobile", {}).get("scores", {}), lh.get("desktop", {}).get("scores", {})
+
+    def at_least(value, bound):
+        return None if value is None else value >= bound
+
+    result = {
+        "mobile performance": at_least(mobile.get("performance"), TARGETS["mobile performance"]),
+        "desktop performance": at_least(desktop.get("performance"), TARGETS["desktop performance"]),
+    }
+    for category in ("accessibility", "best-practices", "seo"):
+        values = [s.get(category) for s in (mobile, desktop) if s.get(category) is not None]
+        result[category] = min(values) >= TARGETS[category] if values else None
+    result["weight KiB"] = page["transfer"]["total"] < TARGETS["weight KiB"] * KiB
+    result["figure KiB"] = largest_figure_bytes <= TARGETS["figure KiB"] * KiB
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Serving the site like a real static host
+# --------------------------------------------------------------------------------------------
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """http.server, plus gzip for text files when the client accepts it (as static hosts do)."""
+
+    _cache: ClassVar[dict[Path, bytes]] = {}
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().do_GET()
+        if path not in self._cache:
+            self._cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        body = self._cache[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, site: Path, port: int):
+        handler = functools.partial(GzipHandler, directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.origin = f"http://127.0.0.1:{port}"
+
+    def __enter__(self):
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# --------------------------------------------------------------------------------------------
+# Measurements
+# --------------------------------------------------------------------------------------------
+
+
+def export_commit(dest: Path) -> str:
+    """The last commit's files in ``dest`` (no .git), and the commit id."""
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, check=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return commit.stdout.strip()
+
+
+def timed(cmd: list[str], cwd: Path, env: dict) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if run.returncode:
+        raise SystemExit(f"error: {' '.join(cmd)} failed:\n{run.stdout[-2000:]}{run.stderr[-4000:]}")
+    return elapsed
+
+
+def build(src: Path, origin: str) -> dict:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": f"{origin}/",
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
+    }
+    for generated in (src / "figures").iterdir():  # committed output: recompute it all
+        if generated.is_dir():
+            shutil.rmtree(generated)
+    figures = timed([sys.executable, "-m", "scripts.build"], src, env)
+    site = timed([sys.executable, "-m", "mkdocs", "build", "--strict"], src, env)
+    warm = timed([sys.executable, "-m", "mkdocs", "build", "--strict"], src, env)
+    return {
+        "clean figures s": round(figures, 1),
+        "clean site s": round(site, 1),
+        "clean total s": round(figures + site, 1),
+        "warm rebuild s": round(warm, 1),
+    }
+
+
+SCROLL = """
+async () => {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += 600) { scrollTo(0, y); await sleep(40); }
+}
+"""
+
+
+def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
+    """Bytes (transferred and decoded) and requests by kind, for each page, after scrolling to the end."""
+    from playwright.sync_api import sync_playwright
+
+    pages = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        for path in paths:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})  # a cold cache per page
+            tab = context.new_page()
+            responses = []
+            tab.on("response", lambda response, into=responses: into.append(response))
+            tab.goto(origin + path, wait_until="load")
+            tab.evaluate(SCROLL)
+            tab.wait_for_load_state("networkidle")
+            transfer = dict.fromkeys(KINDS, 0)
+            decoded = dict.fromkeys(KINDS, 0)
+            requests = dict.fromkeys(KINDS, 0)
+            files = []
+            for response in responses:
+                if response.url.startswith("data:"):
+                    continue
+                k = kind(response.request.resource_type, response.url)
+                sizes = response.request.sizes()
+                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                body = len(response.body()) if response.status == 200 else 0
+                transfer[k] += size
+                decoded[k] += body
+                requests[k] += 1
+                files.append({"url": unquote(urlsplit(response.url).path), "kind": k, "transfer": size, "bytes": body})
+            transfer["total"], decoded["total"] = sum(transfer.values()), sum(decoded.values())
+            requests["total"] = sum(requests.values())
+            pages[path] = {"transfer": transfer, "decoded": decoded, "requests": requests, "files": files}
+            context.close()
+        browser.close()
+    return pages
+
+
+def lighthouse(url: str, preset: str) -> dict:
+    """Scores (0-100), key metrics and the weighted audits that are not perfect, for one run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "lh.json"
+        cmd = [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+        ]
+        if preset == "desktop":
+            cmd.append("--preset=desktop")
+        run = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        if run.returncode or not out.is_file():
+            return {"error": (run.stderr or run.stdout)[-1000:]}
+        report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    scores = {c: round(100 * report["categories"][c]["score"]) for c in CATEGORIES}
+    metrics = {
+        m: audits[m].get("displayValue", "")
+        for m in (
+            "first-contentful-paint",
+            "largest-contentful-paint",
+            "total-blocking-time",
+            "cumulative-layout-shift",
+            "speed-index",
+            "total-byte-weight",
+        )
+    }
+    limits = []
+    for category in CATEGORIES:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
+                limits.append(f"{category}: {ref['id']} {audit.get('displayValue', '')}".strip())
+    for audit in audits.values():  # performance opportunities (not weighted, but what to fix first)
+        savings = (audit.get("metricSavings") or {}).get("LCP", 0) or (audit.get("metricSavings") or {}).get("FCP", 0)
+        # Lighthouse 12 reports most opportunities twice (audit and "-insight"): keep the audit.
+        if audit["id"].endswith("-insight") or audit["id"] in ("largest-contentful-paint-element",):
+            continue
+        if audit.get("score") is not None and audit["score"] < 0.9 and savings >= 100:
+            limits.append(f"opportunity: {audit['id']} (~{savings:.0f} ms) {audit.get('displayValue', '')}".strip())
+    return {"scores": scores, "metrics": metrics, "limits": limits}
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------------
+
+
+def _kib(n: int) -> str:
+    return f"{n / KiB:.0f}" if n >= 10 * KiB else f"{n / KiB:.1f}"
+
+
+def _scores(run: dict | None) -> str:
+    if not run:
+        return "–"
+    if "error" in run:
+        return "error"
+    return " / ".join(str(run["scores"][c]) for c in CATEGORIES)
+
+
+def markdown(result: dict) -> str:
+    fig = result["figures"]
+    b = result["build"] or dict.fromkeys(("clean figures s", "clean site s", "clean total s", "warm rebuild s"), "–")
+    lines = [
+        "# Benchmark",
+        "",
+        f"Commit `{result['commit'][:12]}`, {result['date']}, {result['machine']}. "
+        f"Load average before the run: {result['load']}.",
+        "The site is served from 127.0.0.1 by a static server that gzips text (like GitHub Pages); "
+        "weights are what Chromium transferred for one page with an empty cache, after scrolling to the "
+        "bottom (every figure in view loaded; the hidden light/dark twin is never fetched).",
+        "",
+        "## Build",
+        "",
+        "| step | seconds |",
+        "| :--- | ---: |",
+        f"| clean: every figure, number and table recomputed (`python -m scripts.build`) | {b['clean figures s']} |",
+        f"| clean: `mkdocs build --strict` (math typeset, notebooks executed, font subset) | {b['clean site s']} |",
+        f"| **clean build, total** | **{b['clean total s']}** |",
+        f"| warm rebuild: `mkdocs build --strict`, nothing changed | {b['warm rebuild s']} |",
+        "",
+        "## Pages",
+        "",
+        "Transferred KiB by type; Lighthouse scores are performance / accessibility / best practices / SEO.",
+        "",
+        "| page | HTML | CSS | JS | fonts | images | other | **total** | decoded | requests "
+        "| Lighthouse mobile | Lighthouse desktop |",
+        "| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |",
+    ]
+    for path, page in result["pages"].items():
+        t, lh = page["transfer"], page.get("lighthouse") or {}
+        lines.append(
+            f"| `{path}` | "
+            + " | ".join(_kib(t[k]) for k in KINDS)
+            + f" | **{_kib(t['total'])}** | {_kib(page['decoded']['total'])} | {page['requests']['total']} "
+            f"| {_scores(lh.get('mobile'))} | {_scores(lh.get('desktop'))} |"
+        )
+    biggest = fig[0] if fig else {"file": "–", "bytes": 0}
+    lines += [
+        "",
+        "## Largest figures",
+        "",
+        "| figure | KiB |",
+        "| :--- | ---: |",
+        *(f"| `{f['file']}` | {_kib(f['bytes'])} |" for f in fig),
+        "",
+        "## Targets for article pages",
+        "",
+        "Lighthouse performance ≥ 95 mobile and 100 desktop; accessibility, best practices and SEO 100; "
+        f"total weight < 400 KiB; no figure over 150 KiB (largest on the site: `{biggest['file']}`, "
+        f"{_kib(biggest['bytes'])} KiB).",
+        "",
+        "| page | " + " | ".join(TARGETS) + " |",
+        "| :--- |" + " :---: |" * len(TARGETS),
+    ]
+    mark = {True: "yes", False: "**no**", None: "–"}
+    for path, page in result["pages"].items():
+        if path.startswith("/articles/"):
+            met = page["targets"]
+            lines.append(f"| `{path}` | " + " | ".join(mark[met[t]] for t in TARGETS) + " |")
+    lines += ["", "## What limits each page (Lighthouse)", ""]
+    for path, page in result["pages"].items():
+        for preset, run in (page.get("lighthouse") or {}).items():
+            if "error" in run:
+                lines.append(f"- `{path}` {preset}: Lighthouse failed: {run['error'][-200:]}")
+                continue
+            m = run["metrics"]
+            lines.append(
+                f"- `{path}` {preset}: FCP {m['first-contentful-paint']}, LCP {m['largest-contentful-paint']}, "
+                f"TBT {m['total-blocking-time']}, CLS {m['cumulative-layout-shift']}"
+                + ("; " + "; ".join(run["limits"]) if run["limits"] else "")
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", nargs="*", help="glob patterns of pages (e.g. 'articles/*', home)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (minutes per page)")
+    parser.add_argument("--out", type=Path, default=REPORTS, help="report directory (default: reports/)")
+    parser.add_argument("--site", type=Path, help="measure this built site instead of building one (no build times)")
+    args = parser.parse_args(argv)
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        port = free_port()
+        origin = f"http://127.0.0.1:{port}"
+        if args.site:
+            commit, times, site = "(prebuilt site)", {}, args.site.resolve()
+        else:
+            src = Path(tmp) / "src"
+            src.mkdir()
+            commit = export_commit(src)
+            print("bench: clean build, then warm rebuild ...", flush=True)
+            times = build(src, origin)
+            print(f"bench: {times}", flush=True)
+            site = src / "site"
+        paths = select(page_paths(site), args.pages)
+        with Server(site, port):
+            print(f"bench: weighing {len(paths)} page(s) in Chromium ...", flush=True)
+            pages = weigh(origin, paths)
+            if not args.no_lighthouse:
+                for path in paths:
+                    print(f"bench: Lighthouse {path} ...", flush=True)
+                    pages[path]["lighthouse"] = {p: lighthouse(origin + path, p) for p in ("mobile", "desktop")}
+        figures = largest_figures(site)
+        for page in pages.values():
+            page["largest figure"] = page_figure_bytes(site, page)
+            page["targets"] = targets(page, page["largest figure"])
+    result = {
+        "commit": commit,
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "load": load,
+        "build": times,
+        "figures": figures,
+        "pages": pages,
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "bench.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    (args.out / "bench.md").write_text(markdown(result), encoding="utf-8")
+    print(f"bench: wrote {args.out / 'bench.md'} and bench.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""scripts/bench.py: the pure parts (classification, page discovery, targets, report) and its server."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+
+import pytest
+
+from scripts import bench
+
+
+@pytest.mark.parametrize(
+    ("resource_type", "url", "expected"),
+    [
+        ("document", "http://h/a/", "html"),
+        ("stylesheet", "http://h/x.css", "css"),
+        ("script", "http://h/x.js", "js"),
+        ("font", "http://h/f.woff2", "font"),
+        ("image", "http://h/figures/a/b.svg#only-light", "image"),
+        ("fetch", "http://h/search/search_index.json", "other"),
+        ("other", "http://h/assets/javascripts/workers/search.min.js", "js"),  # a worker script
+        ("other", "http://h/sitemap.xml", "other"),
+    ],
+)
+def test_requests_are_classified_by_type_then_by_extension(resource_type, url, expected):
+    assert bench.kind(resource_type, url) == expected
+
+
+def test_pages_are_found_and_selected(tmp_path):
+    for rel in ("index.html", "a/index.html", "a/b/index.html", "404.html", "assets/x.css"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    paths = bench.page_paths(tmp_path)
+    assert paths == ["/", "/a/", "/a/b/"]
+    assert bench.select(paths, ["a/*"]) == ["/a/b/"]
+    assert bench.select(paths, ["home", "a"]) == ["/", "/a/"]
+    assert bench.select(paths, None) == paths
+
+
+def test_a_page_figure_size_counts_both_twins(tmp_path):
+    (tmp_path / "figures" / "p").mkdir(parents=True)
+    (tmp_path / "figures" / "p" / "f.svg").write_bytes(b"x" * 10)
+    (tmp_path / "figures" / "p" / "f.dark.svg").write_bytes(b"x" * 30)
+    page = {"files": [{"url": "/figures/p/f.svg"}, {"url": "/assets/x.css"}]}
+    assert bench.page_figure_bytes(tmp_path, page) == 30
+    assert bench.page_figure_bytes(tmp_path, {"files": []}) == 0
+
+
+def _page(total_kib: float, mobile=None, desktop=None) -> dict:
+    lighthouse = {}
+    for preset, scores in (("mobile", mobile), ("desktop", desktop)):
+        if scores:
+            lighthouse[preset] = {"scores": dict(zip(bench.CATEGORIES, scores, strict=True))}
+    return {"transfer": {"total": total_kib * 1024}, "lighthouse": lighthouse}
+
+
+def test_targets_follow_the_issue():
+    good = bench.targets(_page(399, (95, 100, 100, 100), (100, 100, 100, 100)), 150 * 1024)
+    assert all(good.values())
+    bad = bench.targets(_page(400, (94, 100, 100, 99), (99, 100, 100, 100)), 150 * 1024 + 1)
+    assert bad == {
+        "mobile performance": False,
+        "desktop performance": False,
+        "accessibility": True,
+        "best-practices": True,
+        "seo": False,
+        "weight KiB": False,
+        "figure KiB": False,
+    }
+    unmeasured = bench.targets(_page(10), 0)
+    assert unmeasured["mobile performance"] is None and unmeasured["seo"] is None
+
+
+def test_the_server_gzips_text_and_serves_the_rest_as_is(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>hello</p>" * 100)
+    (tmp_path / "f.woff2").write_bytes(bytes(range(256)))
+    port = bench.free_port()
+    with bench.Server(tmp_path, port) as server:
+        request = urllib.request.Request(f"{server.origin}/a/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Content-Type"] == "text/html"
+            assert gzip.decompress(response.read()) == (tmp_path / "a" / "index.html").read_bytes()
+        with urllib.request.urlopen(f"{server.origin}/a/") as response:  # no Accept-Encoding
+            assert response.headers["Content-Encoding"] is None
+        request = urllib.request.Request(f"{server.origin}/f.woff2", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] is None and response.read() == bytes(range(256))
+
+
+def test_the_report_has_every_section():
+    page = _page(200, (96, 100, 100, 100), (100, 100, 100, 100))
+    page["transfer"] = dict.fromkeys((*bench.KINDS, "total"), 1024)
+    page["decoded"] = {"total": 4096}
+    page["requests"] = {"total": 9}
+    page["targets"] = bench.targets(page, 1000)
+    for run in page["lighthouse"].values():
+        run["metrics"] = dict.fromkeys(
+            ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"),
+            "1 s",
+        )
+        run["limits"] = []
+    result = {
+        "commit": "0123456789abcdef",
+        "date": "2026-11-24 09:00 UTC",
+        "machine": "2 cores",
+        "load": "1.0",
+        "build": {},
+        "figures": [{"file": "figures/p/f.svg", "bytes": 2048}],
+        "pages": {"/articles/x/": page},
+    }
+    text = bench.markdown(result)
+    for heading in ("## Build", "## Pages", "## Largest figures", "## Targets for article pages", "## What limits"):
+        assert heading in text
+    assert "| `/articles/x/` | yes | yes | yes | yes | yes | yes | yes |" in text
+    assert "96 / 100 / 100 / 100" in text
