@@ -4,7 +4,9 @@ scikit-learn is installed, so its estimators are fitted here and compared with t
 solvers.  glmnet, Keras and PyTorch are not installed: for those, the objective (or update
 rule) each one documents is implemented in numpy and minimised, and its minimiser is compared
 with the site's at the converted lambda ("formula as documented": this checks the algebra of
-the conversion, not the libraries' code).
+the conversion, not the libraries' code).  For glmnet's Gaussian family the steps its source
+code takes with a user-supplied lambda (standardise y, divide lambda by the standard deviation
+of y) are reproduced too ("as coded").
 """
 
 from __future__ import annotations
@@ -174,13 +176,37 @@ def ridge_penalised_intercept(X, y, lam: float):
     return float(theta[0]), theta[1:]
 
 
-def glmnet_standardized_fit(X, y, lam: float, alpha: float):
-    """glmnet's default standardize=TRUE: fit on standardised columns, return the original scale."""
-    Xs, _, scale = solvers.standardize(X)  # divisor n
-    fit = solvers.coordinate_descent(Xs, y, lam, alpha)
-    w = fit.w / scale
+def glmnet_gaussian_fit(X, y, lam: float, alpha: float, standardize: bool):
+    """What glmnet's Gaussian elastic net does with a user-supplied ``lambda`` ("as coded").
+
+    Following its source (the ``elnet`` driver, Fortran and C++ alike): centre y and divide it
+    by its standard deviation s_y (divisor n), divide lambda by s_y, optionally standardise the
+    columns of X (divisor n), solve, then multiply the weights by s_y and undo the column scaling.
+    """
+    s_y = float(y.std())
+    if standardize:
+        Xs, _, scale = solvers.standardize(X)
+    else:
+        Xs, scale = X, np.ones(X.shape[1])
+    fit = solvers.coordinate_descent(Xs, (y - y.mean()) / s_y, lam / s_y, alpha)
+    w = s_y * fit.w / scale
     b = float(y.mean() - X.mean(axis=0) @ w)
     return b, w
+
+
+def glmnet_standardized_fit(X, y, lam: float, alpha: float):
+    """glmnet's default standardize=TRUE: fit on standardised columns, return the original scale."""
+    return glmnet_gaussian_fit(X, y, lam, alpha, standardize=True)
+
+
+def glmnet_gaussian_args(lam: float, alpha: float, s_y: float) -> tuple[float, float]:
+    """glmnet's (lambda, alpha) giving the site's elastic net at (lam, alpha), Gaussian family.
+
+    glmnet's code minimises the site objective with L1 weight lambda*alpha but L2 weight
+    lambda*(1 - alpha)/s_y (see glmnet_gaussian_fit); solve for both to match lam*alpha and lam*(1 - alpha).
+    """
+    scale = alpha + s_y * (1 - alpha)
+    return lam * scale, alpha / scale
 
 
 # --------------------------------------------------------------------------- compute
@@ -222,6 +248,9 @@ def compute() -> dict:
         "torch": torch_sgd_mse_fit(X, y, torch_weight_decay_mse(LAM), decay_bias=False),
         "torch_bias": torch_sgd_mse_fit(X, y, torch_weight_decay_mse(LAM), decay_bias=True),
         "glmnet_std": glmnet_standardized_fit(X, y, LAM, 1.0),
+        "glmnet_lasso": glmnet_gaussian_fit(X, y, LAM, 1.0, standardize=False),
+        "glmnet_enet_naive": glmnet_gaussian_fit(X, y, LAM, ALPHA, standardize=False),
+        "glmnet_enet": glmnet_gaussian_fit(X, y, *glmnet_gaussian_args(LAM, ALPHA, float(y.std())), standardize=False),
     }
     return {
         "X": X,
@@ -253,6 +282,9 @@ def differences(r: dict) -> dict[str, float]:
         "torch": _diff(doc["torch"], site["ridge"]),
         "torch_bias": _diff(doc["torch_bias"], site["ridge"]),
         "glmnet_std": _diff(doc["glmnet_std"], site["lasso"]),
+        "glmnet_lasso": _diff(doc["glmnet_lasso"], site["lasso"]),
+        "glmnet_enet_naive": _diff(doc["glmnet_enet_naive"], site["enet"]),
+        "glmnet_enet": _diff(doc["glmnet_enet"], site["enet"]),
     }
 
 
@@ -318,6 +350,10 @@ def numbers(r: dict) -> dict[str, str]:
         "ridge.b": fmt.num(site["ridge"][0]),
         "torch_bias.diff": fmt.num(d["torch_bias"]),
         "glmnet_std.diff": fmt.num(d["glmnet_std"]),
+        "glmnet.s_y": fmt.num(float(r["y"].std())),
+        "glmnet_enet_naive.diff": fmt.num(d["glmnet_enet_naive"]),
+        "glmnet_enet.lambda": fmt.num(glmnet_gaussian_args(LAM, ALPHA, float(r["y"].std()))[0]),
+        "glmnet_enet.alpha": fmt.num(glmnet_gaussian_args(LAM, ALPHA, float(r["y"].std()))[1]),
         "glmnet_std.zeros": fmt.integer(int(np.sum(doc["glmnet_std"][1] == 0))),
         "glmnet_std.w3": fmt.num(doc["glmnet_std"][1][2]),
         "lasso.zeros": fmt.integer(int(np.sum(site["lasso"][1] == 0))),
@@ -357,12 +393,35 @@ def tables(r: dict) -> dict[str, str]:
         ],
         ["scikit-learn `LogisticRegression`", "`C` $= 1/(n\\lambda)$", nb["knob.sk_C"], check("fitted", "sk_logistic")],
         ['the same with `solver="liblinear"`', "no exact match", nb["knob.sk_C"], check("fitted", "sk_liblinear")],
-        ["glmnet, `standardize = FALSE`", "`lambda` $= \\lambda$, `alpha` $= \\alpha$", nb["lam"], "same objective"],
         [
-            "glmnet, default `standardize = TRUE`",
+            "glmnet gaussian, `standardize = FALSE`, lasso",
+            "`lambda` $= \\lambda$, `alpha` $= 1$",
+            nb["lam"],
+            check("as coded", "glmnet_lasso"),
+        ],
+        [
+            "the same, elastic net",
+            "`lambda` $= \\lambda$, `alpha` $= \\alpha$ only if $s_y = 1$",
+            f"{nb['lam']}, {nb['alpha']}",
+            check("as coded", "glmnet_enet_naive"),
+        ],
+        [
+            "the same, elastic net, converted",
+            "`lambda` $= \\lambda c$, `alpha` $= \\alpha / c$, $c = \\alpha + s_y(1 - \\alpha)$",
+            f"{nb['glmnet_enet.lambda']}, {nb['glmnet_enet.alpha']}",
+            check("as coded", "glmnet_enet"),
+        ],
+        [
+            "glmnet gaussian, default `standardize = TRUE`, lasso",
             "`lambda` $= \\lambda$ on standardised $X$ only",
             nb["lam"],
-            check("as documented", "glmnet_std"),
+            check("as coded", "glmnet_std"),
+        ],
+        [
+            "glmnet binomial, `standardize = FALSE`",
+            "`lambda` $= \\lambda$, `alpha` $= \\alpha$",
+            nb["lam_log"],
+            "same objective (documented)",
         ],
         ["Keras `L2`, `mse` loss", "`l2` $= \\lambda$", nb["knob.keras_l2"], check("as documented", "keras_l2")],
         ["Keras `L1`, `mse` loss", "`l1` $= 2\\lambda$", nb["knob.keras_l1"], check("as documented", "keras_l1")],
@@ -399,7 +458,13 @@ def _knob_figure():
         ("scikit-learn Ridge alpha = nλ", ns * lam, style.BLUE, "solid", None),
         ("LogisticRegression C = 1/(nλ)", 1 / (ns * lam), style.VERMILLION, (0, (5, 2)), None),
         ("Keras L1 (mse), PyTorch weight_decay (MSELoss) = 2λ", np.full_like(ns, 2 * lam), style.GREEN, "solid", "s"),
-        ("Lasso/ElasticNet alpha, glmnet lambda, Keras L2 (mse) = λ", np.full_like(ns, lam), style.INK, "solid", "o"),
+        (
+            "Lasso/ElasticNet alpha, glmnet lasso lambda, Keras L2 (mse) = λ",
+            np.full_like(ns, lam),
+            style.INK,
+            "solid",
+            "o",
+        ),
         ("Keras L2 (cross-entropy) = λ/2", np.full_like(ns, lam / 2), style.PURPLE, (0, (1, 1.5)), "^"),
     ]
     for label, values, colour, dash, marker in series:

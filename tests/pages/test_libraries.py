@@ -179,8 +179,9 @@ def test_glmnet_standardize_is_a_weighted_lasso_on_the_original_scale(data):
 def test_claims_on_the_page(result):
     d = L.differences(result)
     agreeing = ["sk_ridge", "sk_lasso", "sk_enet", "sk_logistic", "keras_l2", "keras_l1", "keras_xent", "torch"]
+    agreeing += ["glmnet_lasso", "glmnet_enet"]
     assert all(d[k] < L.AGREES for k in agreeing)
-    assert all(d[k] > 0.1 for k in ["sk_liblinear", "torch_bias", "glmnet_std"])
+    assert all(d[k] > 0.1 for k in ["sk_liblinear", "torch_bias", "glmnet_std", "glmnet_enet_naive"])
     site_w3, glmnet_w3 = result["site"]["lasso"][1][2], result["documented"]["glmnet_std"][1][2]
     assert site_w3 == 0 and glmnet_w3 != 0  # standardisation changes which weight is zero
     assert abs(result["sklearn"]["liblinear"][0]) < abs(result["site"]["logistic"][0])
@@ -195,3 +196,115 @@ def test_exercises():
 
 def test_bound_prints_the_power_of_ten_above():
     assert L.bound(3e-11) == "10⁻¹⁰" and L.bound(1e-6) == "10⁻⁶" and L.bound(0.0) == "10⁻¹⁵"
+
+
+# ---------------------------------------------------------------- glmnet's handling of y (as coded)
+def test_glmnet_y_standardisation_cancels_for_the_lasso_only(data):
+    """glmnet divides y and a user lambda by s_y: harmless for the lasso, not for the ridge part."""
+    X, y, _ = data
+    s_y = y.std()
+    assert abs(s_y - 1) > 0.5  # the example's y is far from unit variance
+    lasso = solvers.coordinate_descent(X, y, L.LAM)
+    assert _close(L.glmnet_gaussian_fit(X, y, L.LAM, 1.0, standardize=False), (lasso.b, lasso.w), 1e-10)
+    enet = solvers.coordinate_descent(X, y, L.LAM, L.ALPHA)
+    naive = L.glmnet_gaussian_fit(X, y, L.LAM, L.ALPHA, standardize=False)
+    assert not _close(naive, (enet.b, enet.w), 1e-2)
+    # what it does minimise: L1 weight lam*alpha, L2 weight lam*(1 - alpha)/s_y -- KKT, checked directly
+    b, w = naive
+    g = X.T @ (y - b - X @ w) / len(y) - L.LAM * (1 - L.ALPHA) / s_y * w
+    assert abs(np.mean(y - b - X @ w)) < 1e-10
+    active = w != 0
+    assert np.allclose(g[active], L.LAM * L.ALPHA * np.sign(w[active]), atol=1e-9)
+    assert np.all(np.abs(g[~active]) <= L.LAM * L.ALPHA + 1e-12)
+    # the converted (lambda, alpha) gives the site's elastic net; ridge needs lambda = s_y * lam
+    assert _close(
+        L.glmnet_gaussian_fit(X, y, *L.glmnet_gaussian_args(L.LAM, L.ALPHA, s_y), standardize=False),
+        (enet.b, enet.w),
+        1e-9,
+    )
+    lam_g, alpha_g = L.glmnet_gaussian_args(L.LAM, 0.0, s_y)
+    assert alpha_g == 0 and lam_g == pytest.approx(s_y * L.LAM)
+    ridge = solvers.ridge(X, y, L.LAM)
+    assert _close(L.glmnet_gaussian_fit(X, y, lam_g, 0.0, standardize=False), (ridge.b, ridge.w), 1e-8)
+    # with a unit-variance y the naive reading is exact
+    y1 = (y - y.mean()) / s_y
+    enet1 = solvers.coordinate_descent(X, y1, L.LAM, L.ALPHA)
+    assert _close(L.glmnet_gaussian_fit(X, y1, L.LAM, L.ALPHA, standardize=False), (enet1.b, enet1.w), 1e-10)
+
+
+# ---------------------------------------------------------------- LogisticRegression with L1 / elastic net
+def _site_logistic_enet(X, s, lam, alpha, iters=20_000):
+    """Proximal gradient on the site's logistic elastic net (intercept unpenalised); an independent minimiser."""
+    n, p = X.shape
+    A = np.column_stack([np.ones(n), X])
+    step = 1 / (np.linalg.eigvalsh(A.T @ A / n)[-1] / 4 + lam * (1 - alpha))
+    theta = np.zeros(p + 1)
+    for _ in range(iters):
+        q = np.exp(-np.logaddexp(0, s * (A @ theta)))
+        grad = -(A.T @ (s * q)) / n + lam * (1 - alpha) * np.r_[0.0, theta[1:]]
+        z = theta - step * grad
+        new = np.r_[z[0], np.sign(z[1:]) * np.maximum(np.abs(z[1:]) - step * lam * alpha, 0)]
+        if np.abs(new - theta).max() < 1e-13:
+            return new
+        theta = new
+    return theta
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.5])
+def test_sklearn_logistic_C_conversion_holds_for_l1_and_elastic_net(data, l1_ratio):
+    X, _, s = data
+    Xs = solvers.standardize(X)[0]  # saga converges slowly on raw features; the conversion does not care
+    lam = 0.05
+    C = L.sklearn_logistic_C(lam, len(s))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the deprecated `penalty` argument, needed by older versions
+        fit = LogisticRegression(
+            C=C, penalty="elasticnet", l1_ratio=l1_ratio, solver="saga", tol=1e-12, max_iter=100_000
+        ).fit(Xs, s)
+    theta = _site_logistic_enet(Xs, s, lam, l1_ratio)
+    assert np.allclose(fit.coef_[0], theta[1:], atol=1e-6) and fit.intercept_[0] == pytest.approx(theta[0], abs=1e-6)
+
+
+# ---------------------------------------------------------------- Adam vs AdamW (PyTorch's documented updates)
+def _adam_steps(grad, theta, lr, wd, decoupled, steps, betas=(0.9, 0.999), eps=1e-8):
+    """torch.optim.Adam (g += wd*theta) or AdamW (theta -= lr*wd*theta), as documented.
+
+    wd is an array: zero for the bias (its own parameter group without decay), the decay elsewhere.
+    """
+    m, v = np.zeros_like(theta), np.zeros_like(theta)
+    for t in range(1, steps + 1):
+        g = grad(theta)
+        if decoupled:
+            theta = theta - lr * wd * theta
+        else:
+            g = g + wd * theta
+        m = betas[0] * m + (1 - betas[0]) * g
+        v = betas[1] * v + (1 - betas[1]) * g**2
+        theta = theta - lr * (m / (1 - betas[0] ** t)) / (np.sqrt(v / (1 - betas[1] ** t)) + eps)
+    return theta
+
+
+def test_adam_weight_decay_keeps_the_l2_minimiser_adamw_does_not(data):
+    """Adam's weight_decay = 2 lam (MSELoss) leads to the site's ridge solution; AdamW's does not stay there."""
+    X, y, _ = data
+    Xs = solvers.standardize(X)[0]
+    lam = 0.1
+    ridge = solvers.ridge(Xs, y, lam)
+    theta_star = np.r_[ridge.b, ridge.w]
+    n = len(y)
+    A = np.column_stack([np.ones(n), Xs])
+    wd = L.torch_weight_decay_mse(lam) * np.r_[0.0, np.ones(Xs.shape[1])]
+
+    def mse_grad(theta):  # gradient of nn.MSELoss
+        return -2 * A.T @ (y - A @ theta) / n
+
+    # full-batch Adam from zero, with a decreasing step, converges to the ridge solution
+    def run(decoupled):
+        theta = np.zeros_like(theta_star)
+        for lr in (1e-1, 1e-2, 1e-3, 1e-4):
+            theta = _adam_steps(mse_grad, theta, lr=lr, wd=wd, decoupled=decoupled, steps=3000)
+        return theta
+
+    assert np.abs(run(decoupled=False) - theta_star).max() < 1e-9
+    # AdamW with the same weight_decay and schedule ends elsewhere: its decay is not this L2 penalty
+    assert np.abs(run(decoupled=True) - theta_star).max() > 0.1
