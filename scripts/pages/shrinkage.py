@@ -146,6 +146,15 @@ def compute() -> dict:
 
 
 # --------------------------------------------------------------------------- numbers and tables
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(x: float) -> str:
+    """The smallest power of ten at or above x (at least 10^-16), printed as 10⁻ᵏ."""
+    k = int(np.ceil(np.log10(max(x, 1e-16))))
+    return "10" + str(k).translate(_SUPERSCRIPT)
+
+
 def numbers(r: dict) -> dict[str, str]:
     w = r["w_ols"]
     gap = max(float(np.abs(r["numeric"][k] - r["closed"][k]).max()) for k in r["closed"])
@@ -156,7 +165,7 @@ def numbers(r: dict) -> dict[str, str]:
         "lam": fmt.num(LAM),
         "m": fmt.integer(M),
         "ridge_factor": fmt.num(1 / (1 + LAM)),
-        "max_gap_exponent": fmt.integer(int(np.ceil(np.log10(max(gap, 1e-16))))),
+        "max_gap": _power_of_ten(gap),
         "subset_threshold": fmt.num(np.sort(np.abs(w))[::-1][M - 1]),
         "lasso_zeros": fmt.integer(int(np.sum(r["numeric"]["lasso"] == 0))),
         "sqrt_n": fmt.num(np.sqrt(N_ORTHO)),
@@ -172,9 +181,7 @@ def numbers(r: dict) -> dict[str, str]:
         "pc.df_at1": fmt.num(effective_df(r["d"], N_PC, 1.0)[0]),
         "pc.lam_half_df": fmt.num(r["lam_half_df"]),
         "pc.half_p": fmt.integer(P_PC // 2),
-        "pc.trace_gap_exponent": fmt.integer(
-            int(np.ceil(np.log10(max(np.abs(r["df_marked"] - effective_df(r["d"], N_PC, LAMS_MARKED)).max(), 1e-16))))
-        ),
+        "pc.trace_gap": _power_of_ten(float(np.abs(r["df_marked"] - effective_df(r["d"], N_PC, LAMS_MARKED)).max())),
     }
     # Exercise 1: feature four of the orthonormal example
     w4 = w[3]

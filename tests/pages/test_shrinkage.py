@@ -63,6 +63,8 @@ def test_l0_penalty_threshold_by_brute_force(result):
         if value < best_value:
             best, best_value = fit, value
     assert np.array_equal(best != 0, np.abs(w) > np.sqrt(2 * S.LAM0))
+    assert S.numbers(result)["ex3.kept"] == str(np.count_nonzero(best))  # exercise 3's answer, by brute force
+    assert np.allclose(best[best != 0], w[best != 0])  # the survivors are unchanged
 
 
 def test_esl_translation_of_the_lasso_and_ridge(result):
