@@ -118,7 +118,8 @@ def test_the_page_claims(result):
         assert np.all(np.sign(c[key][nonzero]) == np.sign(B.Z_GRID[nonzero]))
         assert np.all(np.abs(c[key][nonzero]) < np.abs(B.Z_GRID[nonzero]))
         assert np.all(np.diff(c[key]) > 0)  # increasing in z
-    assert c["mean"][~nonzero][0] == pytest.approx(0, abs=1e-12)
+    assert c["mean"][~nonzero][0] == pytest.approx(0, abs=1e-12)  # zero only at z = 0
+    assert c["median"][~nonzero][0] == pytest.approx(0, abs=1e-9)
     # far from zero the mean approaches the lasso shift z - lam
     assert abs(result["at_far"]["mean"] - result["at_far"]["map"]) < 1e-3
     # at the threshold the MAP is zero but the mean is not
