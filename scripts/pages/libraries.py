@@ -292,9 +292,16 @@ def differences(r: dict) -> dict[str, float]:
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+FLOOR = -8  # differences below 10^-8 are rounding and solver tolerance, which vary between machines
+
+
 def bound(x: float) -> str:
-    """The smallest power of ten at or above x (at least 10^-15), printed as 10⁻ᵏ."""
-    k = max(math.ceil(math.log10(max(x, 1e-15))), -15)
+    """The smallest power of ten at or above x, but never below 10^FLOOR, printed as 10⁻ᵏ.
+
+    Printing 10⁻¹⁴ versus 10⁻¹³ would depend on the machine's floating-point kernels;
+    a floor keeps the page and its committed numbers identical everywhere.
+    """
+    k = max(math.ceil(math.log10(max(x, 10.0**FLOOR))), FLOOR)
     return "10" + str(k).translate(_SUPERSCRIPT)
 
 
