@@ -27,6 +27,21 @@ def fixed(x: float, decimals: int) -> str:
     return text.replace("-", "−")
 
 
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_bound(x: float, floor: int) -> str:
+    """The smallest power of ten at or above ``x``, never below ``10**floor``, printed as ``10⁻ᵏ``.
+
+    For agreement checks ("the two solvers agree to within 10⁻⁸"): digits of rounding
+    noise vary between machines, so a floor well above them keeps the text reproducible.
+    """
+    if not x >= 0:
+        raise ValueError(f"a bound needs a non-negative value, got {x!r}")
+    k = max(math.ceil(math.log10(max(x, 10.0**floor))), floor)
+    return "10" + str(k).translate(SUPERSCRIPT)
+
+
 def integer(n: int) -> str:
     if int(n) != n:
         raise ValueError(f"{n!r} is not an integer")

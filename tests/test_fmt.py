@@ -34,3 +34,11 @@ def test_num_refuses_nan():
 
 def test_table_alignment():
     assert fmt.table(["a", "b"], [["x", "1"]]).splitlines()[1] == "| :--- | ---: |"
+
+
+def test_power_bound_rounds_up_and_has_a_floor():
+    assert fmt.power_bound(3e-7, -12) == "10⁻⁶"
+    assert fmt.power_bound(1e-6, -12) == "10⁻⁶"
+    assert fmt.power_bound(4e-15, -12) == fmt.power_bound(0.0, -12) == "10⁻¹²"
+    with pytest.raises(ValueError):
+        fmt.power_bound(float("nan"), -12)

@@ -11,7 +11,6 @@ of y) are reproduced too ("as coded").
 
 from __future__ import annotations
 
-import math
 import warnings
 
 import numpy as np
@@ -289,20 +288,13 @@ def differences(r: dict) -> dict[str, float]:
 
 
 # --------------------------------------------------------------------------- numbers
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 FLOOR = -8  # differences below 10^-8 are rounding and solver tolerance, which vary between machines
 
 
 def bound(x: float) -> str:
-    """The smallest power of ten at or above x, but never below 10^FLOOR, printed as 10⁻ᵏ.
-
-    Printing 10⁻¹⁴ versus 10⁻¹³ would depend on the machine's floating-point kernels;
-    a floor keeps the page and its committed numbers identical everywhere.
-    """
-    k = max(math.ceil(math.log10(max(x, 10.0**FLOOR))), FLOOR)
-    return "10" + str(k).translate(_SUPERSCRIPT)
+    return fmt.power_bound(x, FLOOR)
 
 
 AGREES = 1e-6  # below this, two fits are "the same" on this page

@@ -146,13 +146,13 @@ def compute() -> dict:
 
 
 # --------------------------------------------------------------------------- numbers and tables
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+FLOOR = -12  # closed forms and solvers agree to rounding; its digits vary between machines
 
 
 def _power_of_ten(x: float) -> str:
-    """The smallest power of ten at or above x (at least 10^-16), printed as 10⁻ᵏ."""
-    k = int(np.ceil(np.log10(max(x, 1e-16))))
-    return "10" + str(k).translate(_SUPERSCRIPT)
+    return fmt.power_bound(x, FLOOR)
 
 
 def numbers(r: dict) -> dict[str, str]:
