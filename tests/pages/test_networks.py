@@ -324,3 +324,143 @@ def test_free_intercept_matches_the_positive_rate(result):
     logi = result["logistic"]
     assert logi["share_free"] == pytest.approx(logi["share_data"], abs=1e-10)
     assert logi["share_pen"] < logi["share_data"] - 0.1
+
+
+# --- claims added in review ------------------------------------------------------------------
+
+
+def test_product_model_loss_is_not_convex():
+    # f(x) = a b x fitted to y = x with E x^2 = 1 (x = +-1): loss 1/2 (ab - 1)^2.
+    x = np.array([-1.0, 1.0, 1.0, -1.0])
+    y = x.copy()
+
+    def loss(a, b):
+        return float(np.mean((a * b * x - y) ** 2) / 2)
+
+    assert loss(1, 1) == 0 and loss(-1, -1) == 0
+    assert loss(0, 0) == pytest.approx(0.5)
+    assert loss(0, 0) > max(loss(1, 1), loss(-1, -1))  # above the chord: not convex
+
+
+def test_null_model_and_the_overfitting_claims(result):
+    fit = result["fit"]
+    y, y_test = fit["y"], fit["y_test"]
+    assert fit["null_test"] == pytest.approx(np.mean((y_test - y.mean()) ** 2))
+    assert fit["big"]["test"] > 3 * fit["null_test"]  # "far worse than predicting the mean"
+    assert fit["small"]["test"] < fit["null_test"]
+    # Strong ridge approaches the mean-only model ("close to").
+    assert fit["ridge_largest"]["test"] == pytest.approx(fit["null_test"], rel=0.1)
+    # The gain of the best ridge over lambda -> 0 is small on this data ("only a little below").
+    assert fit["small"]["test"] - fit["ridge_best"]["test"] < 0.05 * fit["small"]["test"]
+
+
+def test_test_error_is_quadratic_along_a_null_direction(result):
+    fit = result["fit"]
+    lengths = fit["ts"] * fit["small"]["norm"]  # length added along the unit null direction
+    tests = np.array([m["test"] for m in fit["family"]])
+    coef = np.polyfit(lengths, tests, 2)
+    assert np.abs(np.polyval(coef, lengths) - tests).max() < 1e-10  # exactly a quadratic
+    assert coef[0] == pytest.approx(1.0, rel=0.1)  # about one per squared unit of length
+
+
+def test_a_larger_norm_exact_fit_can_be_better_but_not_on_average(result):
+    fit = result["fit"]
+    best = fit["best_exact"]
+    assert best["norm"] > fit["small"]["norm"]
+    assert best["test"] < fit["small"]["test"] and best["test"] < fit["ridge_best"]["test"]
+    # For directions drawn without knowing the truth, the mean increase at length 1 is about 1.
+    X, y, X_test, y_test = fit["X"], fit["y"], fit["X_test"], fit["y_test"]
+    x_mean = X.mean(axis=0)
+    Xc = X - x_mean
+    w0 = fit["small"]["w"]
+    pinv = np.linalg.pinv(Xc)
+    rng = np.random.default_rng(5)
+
+    def test_error(w):
+        b = y.mean() - x_mean @ w
+        return np.mean((y_test - b - X_test @ w) ** 2)
+
+    increases = []
+    for _ in range(200):
+        u = rng.standard_normal(X.shape[1])
+        u -= pinv @ (Xc @ u)
+        u /= np.linalg.norm(u)
+        assert np.allclose(Xc @ u, 0, atol=1e-10)  # still an exact fit
+        increases.append(test_error(w0 + u) - test_error(w0))
+    assert 0.8 < np.mean(increases) < 1.25
+
+
+def test_weight_decay_balances_every_relu_unit():
+    # Minimise loss + lam/2 sum ||W||^2 (biases free) for a one-hidden-layer ReLU network:
+    # at the minimum each unit's incoming and outgoing squared norms are equal.
+    from scipy.optimize import minimize
+
+    rng = np.random.default_rng(3)
+    params = networks.init([1, 6, 1], rng)
+    X = np.linspace(-2, 2, 40)[:, None]
+    y = np.sin(1.5 * X[:, 0])
+    lam = 1e-2
+    shapes = [(W.shape, b.shape) for W, b in params]
+
+    def unpack(theta):
+        out, i = [], 0
+        for sw, sb in shapes:
+            kw, kb = int(np.prod(sw)), int(np.prod(sb))
+            out.append((theta[i : i + kw].reshape(sw), theta[i + kw : i + kw + kb].reshape(sb)))
+            i += kw + kb
+        return out
+
+    def pack(ps):
+        return np.concatenate([np.concatenate([W.ravel(), b.ravel()]) for W, b in ps])
+
+    def objective(theta):
+        ps = unpack(theta)
+        grads = networks.relu_gradient(ps, X, y)
+        value = networks.loss(ps, X, y) + lam * networks.weight_penalty(ps)
+        return value, pack([(gW + lam * W, gb) for (gW, gb), (W, _) in zip(grads, ps, strict=True)])
+
+    res = minimize(
+        objective, pack(params), jac=True, method="L-BFGS-B", options={"maxiter": 20_000, "gtol": 1e-12, "ftol": 1e-16}
+    )
+    (W1, _), (W2, _) = unpack(res.x)
+    incoming, outgoing = (W1**2).sum(axis=0), (W2**2).sum(axis=1)
+    assert np.allclose(incoming, outgoing, atol=1e-5)
+    assert np.abs(res.jac).max() < 1e-6  # a genuine stationary point, not an early stop
+
+
+def test_scikit_learn_version_and_penalty_deprecation_named_on_the_page():
+    import warnings
+
+    import sklearn
+
+    assert sklearn.__version__ == "1.9.1"  # the page names the version it tested
+    X = np.random.default_rng(0).standard_normal((40, 2))
+    y = (X[:, 0] > 0).astype(int)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        LogisticRegression(penalty="l2").fit(X, y)
+    assert any(issubclass(w.category, FutureWarning) and "penalty" in str(w.message) for w in caught)
+
+
+def test_intercept_scaling_brings_the_intercept_back(result):
+    logi = result["logistic"]
+    assert abs(logi["b_scaled"] - logi["b_free"]) < 0.01
+    assert logi["b_free"] - logi["b_pen"] > 0.5
+
+
+def test_logistic_c_translates_to_the_site_lambda(result):
+    # C * sum(logloss) + ||w||^2 / 2 has the same minimiser as mean(logloss) + lam/2 ||w||^2, lam = 1/(n C).
+    from scipy.optimize import minimize
+
+    logi = result["logistic"]
+    X, y, C = logi["X"], logi["y"], logi["C"]
+    n = len(y)
+    lam = 1 / (n * C)
+
+    def site_form(theta):
+        z = theta[0] + X @ theta[1:]
+        return np.mean(np.logaddexp(0, z) - y * z) + lam / 2 * theta[1:] @ theta[1:]
+
+    theta = minimize(site_form, np.zeros(3), method="BFGS", options={"gtol": 1e-12}).x
+    assert theta[0] == pytest.approx(logi["b_free"], abs=1e-5)
+    assert np.allclose(theta[1:], logi["w_free"], atol=1e-5)
