@@ -311,11 +311,13 @@ def _overfitting():
     w_true[: c["relevant"]] = np.linspace(1.0, 0.2, c["relevant"])
     shape = (c["reps"], len(ps))
     train, test, ridge_train, ridge_test = (np.empty(shape) for _ in range(4))
+    null_test = np.empty(c["reps"])  # predicting the training mean for every test example
     for rep in range(c["reps"]):
         X = rng.standard_normal((n, c["p_max"]))
         y = X @ w_true + c["noise"] * rng.standard_normal(n)
         Xt = rng.standard_normal((c["n_test"], c["p_max"]))
         yt = Xt @ w_true + c["noise"] * rng.standard_normal(c["n_test"])
+        null_test[rep] = np.mean((yt - y.mean()) ** 2)
         for i, p in enumerate(ps):
             for fit, tr, te in (
                 (solvers.ridge(X[:, :p], y, 0.0), train, test),
@@ -331,6 +333,7 @@ def _overfitting():
         "test": test,
         "ridge_train": ridge_train,
         "ridge_test": ridge_test,
+        "null_test": null_test,
         "noise_var": c["noise"] ** 2,
         "relevant": c["relevant"],
         "lam": c["lam"],
@@ -490,6 +493,7 @@ def numbers(r: dict) -> dict[str, str]:
         for key in med:
             out[f"overfit.{key}.p{p}"] = fmt.num(med[key][i])
     best = int(o["ps"][np.argmin(med["test"])])
+    out["overfit.null_test"] = fmt.num(np.median(o["null_test"]))
     out["overfit.best_p"] = fmt.integer(best)
     # exercises
     e1, e2, e3 = ex["ex1"], ex["ex2"], ex["ex3"]

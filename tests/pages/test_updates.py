@@ -364,3 +364,52 @@ def test_exercises(result, numbers):
 def test_tiny_format():
     assert u.tiny(0.0) == "0"
     assert u.tiny(3.1e-16) == "3 × 10⁻¹⁶"
+
+
+# --- claims added in review ------------------------------------------------------------------------
+
+
+def test_article_step_of_one_on_the_summed_loss_diverges_at_once(result):
+    m = result["multi"]
+    X, y = m["X"], m["y"]
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    w_star = np.linalg.lstsq(Xc, yc, rcond=None)[0]
+    w0 = np.full(X.shape[1], 0.5)
+    w1 = u.article_gd(X, y, 0.0, 1.0, 1, w0)[-1]  # one step of eta_art = 1, no penalty
+    assert np.linalg.norm(w1 - w_star) > 100 * np.linalg.norm(w0 - w_star)
+
+
+def test_perfect_fit_of_noise_free_data_does_not_overfit():
+    rng = np.random.default_rng(3)
+    n, p = 50, 25
+    w = rng.standard_normal(p)
+    X, Xt = rng.standard_normal((n, p)), rng.standard_normal((500, p))
+    fit = solvers.ridge(X, X @ w, 0.0)
+    assert np.abs(X @ w - fit.b - X @ fit.w).max() < 1e-10  # perfect on the training data
+    assert np.abs(Xt @ w - fit.b - Xt @ fit.w).max() < 1e-10  # and on new data
+
+
+def test_overfitting_compared_with_the_mean_only_model(result):
+    o = result["overfit"]
+    null = np.median(o["null_test"])
+    # Theory: E (y - ybar)^2 = ||w||^2 + s2 + (||w||^2 + s2) / n for a new example.
+    w2 = np.sum(np.linspace(1.0, 0.2, o["relevant"]) ** 2)
+    assert null == pytest.approx((w2 + o["noise_var"]) * (1 + 1 / o["n"]), rel=0.1)
+    med = {k: np.median(o[k], axis=0) for k in ("test", "ridge_test")}
+    assert med["test"][-1] > 10 * null  # "ten times worse than predicting the mean"
+    ridge = med["ridge_test"]
+    assert ridge.max() < 2 * ridge.min()  # "within a factor of two of its best"
+    assert np.all(ridge[:10] > med["test"][:10])  # "somewhat above least squares" with few features
+
+
+def test_units_decide_which_features_an_unstandardised_lasso_removes(result):
+    s = result["small"]
+    Xs, y, lam = s["Xs"], s["y"], s["lam"]
+    # Express x1 in units a thousand times larger: its weight becomes a thousand times larger.
+    X = Xs * s["sd"]
+    X[:, 0] /= 1000.0
+    raw = solvers.coordinate_descent(X, y, lam)
+    standardised = solvers.coordinate_descent(solvers.standardize(X)[0], y, lam)
+    assert raw.w[0] == 0.0  # the raw-unit lasso drops x1 ...
+    assert standardised.w[0] != 0.0  # ... which the standardised lasso keeps
+    assert np.allclose(standardised.w, s["lasso_std_w"], atol=1e-10)  # units do not matter once standardised
