@@ -363,7 +363,9 @@ def test_exercises(result, numbers):
 
 def test_tiny_format():
     assert u.tiny(0.0) == "0"
-    assert u.tiny(3.1e-16) == "3 × 10⁻¹⁶"
+    # Rounding noise prints as one bound, whatever digits this machine produced.
+    assert u.tiny(3.1e-16) == u.tiny(4e-14) == "10⁻¹²"
+    assert u.tiny(2e-9) == "10⁻⁸"
 
 
 # --- claims added in review ------------------------------------------------------------------------
