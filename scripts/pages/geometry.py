@@ -789,11 +789,11 @@ def _fig_choosing(c: dict):
             ax.text(
                 lam,
                 0.98,
-                text,
+                f" {text} ",
                 transform=ax.get_xaxis_transform(),
                 color=style.MUTED,
                 fontsize=8,
-                ha="right" if which == "best" else "left",
+                ha="right" if which == "best" and cv["best"] != int(np.argmin(lams)) else "left",
                 va="top",
             )
         ax.axhline(k["ols"]["test"], color=style.GREEN, linewidth=0.8, linestyle=(0, (6, 3)), label="test error, λ = 0")

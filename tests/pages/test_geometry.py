@@ -304,3 +304,18 @@ def test_printed_values(printed):
         and geometry.sci(0.5) == "0.5"
         and geometry.sci(9.996e-6) == "1\u00a0×\u00a010⁻⁵"
     )
+
+
+def test_claims_made_in_the_text(result):
+    # lasso on the main effects: CV keeps falling to the grid's smallest lambda, least squares is within one SE
+    lasso = result["choosing"]["lasso"]
+    cv = lasso["cv"]
+    assert cv["best"] == int(np.argmin(lasso["lams"]))
+    assert 0 < lasso["ols"]["cv"] - cv["mean"][cv["best"]] < 0.25 * cv["se"][cv["best"]]
+    assert lasso["ols"]["test"] < lasso["test"].min()  # on this split least squares beats every lasso fit
+    # ridge can make a weight larger than least squares (panel c)
+    c = result["geometry"]["panels"][2]
+    assert c["ridge"]["w"][1] > c["ols"][1] > 0
+    # every problem has an exact lasso zero from half of lambda_max on
+    z = result["zeros"]
+    assert np.all(z["lasso_some"][z["fractions"] >= 0.5] == 1.0)
