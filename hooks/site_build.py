@@ -77,12 +77,15 @@ def on_page_markdown(markdown, page, config, files):
     where = page.file.src_uri
     if _is_notebook(page):  # a lab computes its own numbers; tests compare them with the pages
         return markdown
+    numbers = _state["numbers"]
+    for problem in scripts.prose.check(markdown, numbers):
+        log.warning("%s: %s", where, problem)
     try:
+        for problem in scripts.prose.check(scripts.errata.prose(markdown), numbers):
+            log.warning("%s: errata text: %s", where, problem.message)
         markdown = scripts.errata.expand(markdown, where)
     except scripts.errata.ErrataError as exc:
         log.warning("%s: %s", where, exc)
-    for problem in scripts.prose.check(markdown, _state["numbers"]):
-        log.warning("%s: %s", where, problem)
     return scripts.prose.strip(markdown)
 
 

@@ -86,32 +86,52 @@ def _relative(target: str, page: str) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+def _rows(rows: list[Erratum], page: str) -> list[str]:
+    lines = ["| Claim | Verdict | Correction |", "|---|---|---|"]
+    for e in rows:
+        correction = e.correction.replace("\n", " ").strip()
+        cells = [f"“{e.claim}”", e.verdict, f"{correction} [evidence]({_relative(e.evidence, page)})"]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return lines
+
+
 def table(which: str, page: str) -> str:
-    """The Markdown table for one article (or ``all``), with links relative to ``page``."""
+    """Markdown for one article's errata (or ``all``, grouped by article), links relative to ``page``."""
     known = articles()
     if which != "all" and which not in known:
         raise ErrataError(f"errata marker names unknown article {which!r}; known: {', '.join(known)}")
     rows = [e for e in entries() if which in ("all", e.article)]
     if not rows:
         raise ErrataError(f"no errata recorded for {which!r}")
-    head = ["Article", "Claim", "Verdict", "Correction", "Evidence"]
     if which != "all":
-        head = head[1:]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for e in rows:
-        article = known[e.article]
-        cells = [
-            f"“{e.claim}”",
-            e.verdict,
-            e.correction.replace("\n", " ").strip(),
-            f"[evidence]({_relative(e.evidence, page)})",
-        ]
-        if which == "all":
-            # Link the title once its page exists (pages are added one by one).
-            exists = (ROOT / "docs" / article.page).is_file()
-            cells.insert(0, f"[{article.title}]({_relative(article.page, page)})" if exists else article.title)
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    return "\n".join(lines)
+        return "\n".join(_rows(rows, page))
+    # Site-wide: a count per article and verdict, then one section per article.
+    head = ["| Article | " + " | ".join(VERDICTS) + " | total |", "|---|" + "---:|" * (len(VERDICTS) + 1)]
+    sections = []
+    for key, article in known.items():
+        mine = [e for e in rows if e.article == key]
+        if not mine:
+            continue
+        exists = (ROOT / "docs" / article.page).is_file()  # link once the page exists
+        title = f"[{article.title}]({_relative(article.page, page)})" if exists else article.title
+        counts = [str(sum(e.verdict == v for e in mine)) for v in VERDICTS]
+        head.append(f"| {title} | " + " | ".join(counts) + f" | {len(mine)} |")
+        sections += ["", f"## {article.title} {{ #{key} }}", "", f"{article.byline}. Restated on {title}.", ""]
+        sections += _rows(mine, page)
+    total = [str(sum(e.verdict == v for e in rows)) for v in VERDICTS]
+    head.append("| **all articles** | " + " | ".join(total) + f" | {len(rows)} |")
+    return "\n".join(head + sections)
+
+
+def prose(markdown: str) -> str:
+    """The hand-written text (quotes and corrections) of the errata a page's markers show.
+
+    The census of untagged numbers applies to it, but not to the generated counts.
+    """
+    parts = []
+    for which in MARKER.findall(markdown):
+        parts += [f"“{e.claim}” {e.correction}" for e in entries() if which in ("all", e.article)]
+    return "\n\n".join(parts)
 
 
 def expand(markdown: str, page: str) -> str:

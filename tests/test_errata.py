@@ -17,10 +17,16 @@ def test_registry_is_valid_and_non_empty():
         assert page.is_file(), f"evidence page {entry.evidence} does not exist"
 
 
-def test_site_wide_table_has_a_row_per_entry():
+def test_site_wide_tables_have_a_row_per_entry_and_counts_that_add_up():
     table = errata.table("all", "errata.md")
-    assert len(table.splitlines()) == 2 + len(errata.entries())
-    assert table.splitlines()[0].startswith("| Article | Claim |")
+    entries = errata.entries()
+    claims = [line for line in table.splitlines() if line.startswith("| “")]
+    assert len(claims) == len(entries)
+    assert table.splitlines()[0].startswith("| Article | wrong | imprecise | missing caveat | total |")
+    total_row = next(line for line in table.splitlines() if line.startswith("| **all articles**"))
+    assert total_row.rstrip(" |").endswith(str(len(entries)))
+    for key in {e.article for e in entries}:
+        assert f"{{ #{key} }}" in table  # one section per article, with a stable anchor
 
 
 def test_links_are_relative_to_the_page():
@@ -48,3 +54,13 @@ def test_invalid_entries_are_rejected(tmp_path, monkeypatch):
     )
     with pytest.raises(errata.ErrataError, match="quote longer than"):
         errata.entries()
+
+
+def test_the_census_sees_corrections_but_not_generated_counts():
+    from scripts import prose as census
+
+    page = "Intro.\n\n<!-- errata: all -->\n"
+    text = errata.prose(page)
+    assert len(text.split("\n\n")) == len(errata.entries())
+    assert census.check("The error is 0.5.", {})  # an untagged number in a correction would be caught
+    assert "| total |" not in text
