@@ -116,7 +116,14 @@ def table(which: str, page: str) -> str:
         title = f"[{article.title}]({_relative(article.page, page)})" if exists else article.title
         counts = [str(sum(e.verdict == v for e in mine)) for v in VERDICTS]
         head.append(f"| {title} | " + " | ".join(counts) + f" | {len(mine)} |")
-        sections += ["", f"## {article.title} {{ #{key} }}", "", f"{article.byline}. Restated on {title}.", ""]
+        page_link = f"[restated and checked here]({_relative(article.page, page)})" if exists else "restated here"
+        sections += [
+            "",
+            f"## {article.title} {{ #{key} }}",
+            "",
+            f"{article.byline[0].upper()}{article.byline[1:]}; {page_link}.",
+            "",
+        ]
         sections += _rows(mine, page)
     total = [str(sum(e.verdict == v for e in rows)) for v in VERDICTS]
     head.append("| **all articles** | " + " | ".join(total) + f" | {len(rows)} |")
