@@ -64,29 +64,62 @@ def grouping_bound(y, rho: float, lam: float, alpha: float) -> float:
 
 
 def lasso_second_entry(X, y) -> float:
-    """For two standardised features: the lam below which the lasso uses both.
+    """For two standardised features: the lam at which the lasso's second feature enters.
 
-    With c_j = x_j'(y - mean y)/n, c_1 >= c_2 > 0 and correlation rho, the first feature enters at
-    lam_max = c_1 with weight c_1 - lam; the second one's correlation with the residual is then
-    c_2 - rho (c_1 - lam), which reaches lam at lam_2 = c_1 - (c_1 - c_2) / (1 - rho).
+    Relabel so that c_1 = |x_1'(y - mean y)|/n is the larger; flip the sign of x_1 so that c_1 > 0
+    (rho changes sign with it, c_2 does not).  The first feature enters at lam_max = c_1 with weight
+    c_1 - lam; the second one's inner product with the residual is then
+    h(lam) = c_2 - rho (c_1 - lam), and it enters where |h(lam)| = lam:
+    at lam_2 = (c_2 - rho c_1) / (1 - rho) = c_1 - (c_1 - c_2)/(1 - rho) with the sign of c_2 if that
+    is positive, otherwise at (rho c_1 - c_2) / (1 + rho) with the opposite sign.  (Both expressions
+    cannot be positive at once; their maximum is the entry point.)
     """
-    n = len(y)
-    c = X.T @ (y - np.mean(y)) / n
-    rho = float(X[:, 0] @ X[:, 1] / n)
-    c1, c2 = max(c), min(c)
+    c, rho = _entry_inputs(X, y)
+    c1, c2 = c
+    return float(max((c2 - rho * c1) / (1 - rho), (rho * c1 - c2) / (1 + rho)))
+
+
+def lasso_second_entry_same_sign(X, y) -> float:
+    """The page's formula lam_2 = c_1 - (c_1 - c_2)/(1 - rho), before checking that it is positive."""
+    c, rho = _entry_inputs(X, y)
+    c1, c2 = c
     return float(c1 - (c1 - c2) / (1 - rho))
 
 
-def _bootstrap(X, y, lam: float, rng) -> dict[str, np.ndarray]:
-    """Refit every method on the same N_BOOT resamples (each resample re-standardised)."""
+def _entry_inputs(X, y) -> tuple[tuple[float, float], float]:
+    """(c_1, c_2) and rho after relabelling (|c_1| >= |c_2|) and flipping x_1 so that c_1 > 0."""
+    n = len(y)
+    c = X.T @ (y - np.mean(y)) / n
+    rho = float(X[:, 0] @ X[:, 1] / n)
+    first = int(np.argmax(np.abs(c)))
+    s = float(np.sign(c[first]))
+    return (s * float(c[first]), float(c[1 - first])), s * rho
+
+
+def _bootstrap(X, y, lam: float, rng) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Refit every method on the same N_BOOT resamples (each resample re-standardised).
+
+    Returns the weights per method and the (N_BOOT, n) row indices of the resamples.
+    """
     starts = {m: fit(X, y, lam, a).w for m, a in METHODS.items()}
     out = {m: np.empty((N_BOOT, X.shape[1])) for m in METHODS}
+    rows = np.empty((N_BOOT, len(y)), dtype=int)
     for i in range(N_BOOT):
-        idx = rng.integers(0, len(y), len(y))
+        idx = rows[i] = rng.integers(0, len(y), len(y))
         Xb, _, _ = solvers.standardize(X[idx])
         for m, a in METHODS.items():
             out[m][i] = fit(Xb, y[idx], lam, a, w0=starts[m]).w
-    return out
+    return out, rows
+
+
+def _second_entries(X, y, rows: np.ndarray) -> dict[str, np.ndarray]:
+    """Per resample: the lasso's second entry point, and the same-sign formula before its sign check."""
+    entry, same_sign = [], []
+    for idx in rows:
+        Xb, _, _ = solvers.standardize(X[idx])
+        entry.append(lasso_second_entry(Xb, y[idx]))
+        same_sign.append(lasso_second_entry_same_sign(Xb, y[idx]))
+    return {"entry": np.array(entry), "same_sign": np.array(same_sign)}
 
 
 def _two_features(rng) -> dict:
@@ -170,8 +203,9 @@ def compute() -> dict:
     two = _two_features(rng)
     group = _group(rng)
     boot_rng = np.random.default_rng(BOOT_SEED)
-    two["boot"] = _bootstrap(two["X"], two["y"], two["lam"], boot_rng)
-    group["boot"] = _bootstrap(group["X"], group["y"], group["lam"], boot_rng)
+    two["boot"], two["rows"] = _bootstrap(two["X"], two["y"], two["lam"], boot_rng)
+    group["boot"], group["rows"] = _bootstrap(group["X"], group["y"], group["lam"], boot_rng)
+    two["entries"] = _second_entries(two["X"], two["y"], two["rows"])
     two["stats"] = {m: _concentration(W) for m, W in two["boot"].items()}
     group["stats"] = {m: _concentration(W[:, :GROUP_SIZE]) for m, W in group["boot"].items()}
     lasso = two["boot"]["lasso"]
@@ -203,6 +237,8 @@ def numbers(r: dict) -> dict[str, str]:
         "y_noise": fmt.num(Y_NOISE),
         "group.noise": fmt.num(GROUP_NOISE),
         "two.lam_second": fmt.num(two["lam_second"]),
+        "two.boot.opposite_sign": fmt.percent(np.mean(two["entries"]["same_sign"] <= 0)),
+        "two.boot.entry_max_opposite": fmt.num(two["entries"]["entry"][two["entries"]["same_sign"] <= 0].max()),
         "two.lam": fmt.num(two["lam"]),
         "two.lam_max": fmt.num(two["lam_max"]),
         "two.keeps_first": fmt.percent(two["keeps_first"]),

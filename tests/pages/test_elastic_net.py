@@ -81,10 +81,13 @@ def test_lasso_on_copies_only_fixes_the_total(result):
     assert net_costs[2] < min(net_costs[:2] + net_costs[3:]) - 1e-6  # the equal split is strictly best
     w = same["fits"]["lasso"].w
     assert w[0] == pytest.approx(total, abs=1e-12) and np.all(np.abs(w[1:]) < 1e-12)
-    # Column order decides which copy the lasso's coordinate descent loads.
-    shifted = page.fit(np.roll(X, 1, axis=1), y, lam, 1.0).w
-    assert shifted[0] == pytest.approx(total, abs=1e-12)
-    assert page.fit(X[:, ::-1], y, lam, 1.0).w[0] == pytest.approx(total, abs=1e-12)
+    # The solution a solver returns depends on where it starts: from w = (0, 0, 1) coordinate
+    # descent puts the whole total on the third copy (the page says so), at the same cost.
+    other = solvers.coordinate_descent(X, y, lam, 1.0, w0=[0.0, 0.0, 1.0], tol=0.0).w
+    assert other[2] == pytest.approx(total, abs=1e-12) and np.all(np.abs(other[:2]) < 1e-12)
+    b_other = float(np.mean(y) - X.mean(axis=0) @ other)
+    assert solvers.objective(X, y, b_other, other, lam, 1.0) == pytest.approx(min(costs), abs=1e-12)
+    assert not np.allclose(other, w)
 
 
 def test_grouping_bound_holds_on_every_bootstrap_refit(result):
@@ -109,10 +112,81 @@ def test_second_entry_of_the_lasso(result):
     two = result["two"]
     lam2 = two["lam_second"]
     assert 0 < lam2 < two["lam_max"]
+    assert lam2 == pytest.approx(page.lasso_second_entry_same_sign(two["X"], two["y"]))  # same sign here
     above = solvers.coordinate_descent(two["X"], two["y"], lam2 * 1.001).w
     below = solvers.coordinate_descent(two["X"], two["y"], lam2 * 0.999).w
     assert np.count_nonzero(above) == 1 and np.count_nonzero(below) == 2
     assert two["lam_max"] == pytest.approx(np.max(np.abs(two["X"].T @ (two["y"] - two["y"].mean()))) / page.N)
+
+
+def test_entry_points_predict_which_resamples_keep_one_feature(result):
+    """The page: per resample, the lasso keeps one feature exactly when the entry point is below lam."""
+    two = result["two"]
+    one = np.count_nonzero(two["boot"]["lasso"], axis=1) == 1
+    assert np.array_equal(one, two["entries"]["entry"] < two["lam"])
+    # Rows really are the resamples of the bootstrap (same generator, same order).
+    rng = np.random.default_rng(page.BOOT_SEED)
+    assert all(np.array_equal(rng.integers(0, page.N, page.N), idx) for idx in two["rows"])
+
+
+def test_opposite_sign_entry(result):
+    """When c2 <= rho c1 the second feature enters at (rho c1 - c2)/(1 + rho), with a negative weight."""
+    from sklearn.linear_model import Lasso
+
+    two = result["two"]
+    e = two["entries"]
+    opposite = np.flatnonzero(e["same_sign"] <= 0)
+    assert len(opposite) >= 10 and np.all(e["entry"][opposite] > 0)
+    assert np.all(e["entry"][opposite] < 0.02 * two["lam"])  # "a small value, close to least squares"
+    for i in opposite[:3]:
+        idx = two["rows"][i]
+        Xb, _, _ = solvers.standardize(two["X"][idx])
+        yb = two["y"][idx]
+        c = Xb.T @ (yb - yb.mean()) / page.N
+        assert np.all(c > 0)  # both features positively correlated with y
+        lam = e["entry"][i]
+        kw = {"tol": 1e-14, "max_iter": 1_000_000}
+        above = Lasso(alpha=lam * 1.05, **kw).fit(Xb, yb).coef_
+        below = Lasso(alpha=lam * 0.95, **kw).fit(Xb, yb).coef_
+        assert np.count_nonzero(above) == 1
+        assert np.count_nonzero(below) == 2 and np.sum(below < 0) == 1  # one weight negative
+        assert np.argmin(below) == np.argmin(c)  # it is the feature with the smaller c
+
+
+def test_general_entry_formula_on_a_made_up_case():
+    """Independent of the data: a design with a chosen correlation and chosen c_1, c_2 (both signs)."""
+    from sklearn.linear_model import lasso_path
+
+    rng = np.random.default_rng(0)
+    n = 200
+    for rho, c1, c2 in ((0.9, 0.8, 0.75), (0.9, 0.8, 0.5), (-0.5, -0.7, 0.3)):
+        # Orthonormal columns orthogonal to the constant: centred, with unit variance after * sqrt(n).
+        Z, _ = np.linalg.qr(np.column_stack([np.ones(n), rng.standard_normal((n, 3))]))
+        u1, u2, u3 = Z[:, 1] * np.sqrt(n), Z[:, 2] * np.sqrt(n), Z[:, 3] * np.sqrt(n)
+        x1, x2 = u1, rho * u1 + np.sqrt(1 - rho**2) * u2
+        X = np.column_stack([x1, x2])
+        # y with X'y/n = (c1, c2): solve for the coefficients on x1, x2 plus an orthogonal part.
+        coef = np.linalg.solve(X.T @ X / n, [c1, c2])
+        y = X @ coef + 0.3 * u3 + 5.0
+        lam2 = page.lasso_second_entry(X, y)
+        path_lams = np.array([lam2 * 1.01, lam2 * 0.99])
+        _, coefs, _ = lasso_path(X, y - y.mean(), alphas=path_lams, tol=1e-14, max_iter=1_000_000)
+        assert np.count_nonzero(coefs[:, 0]) == 1 and np.count_nonzero(coefs[:, 1]) == 2
+
+
+def test_zou_hastie_translation(result):
+    """beta = sqrt(n) w solves the naive elastic net of Zou and Hastie with lambda2 = lam (1 - alpha),
+    lambda1 = 2 sqrt(n) lam alpha, features scaled to unit sum of squares (their KKT conditions)."""
+    two = result["two"]
+    X, y, lam, alpha = two["X"], two["y"], two["lam"], page.ALPHA_NET
+    n = len(y)
+    w = two["full"]["net"].w
+    Xt, yc, beta = X / np.sqrt(n), y - y.mean(), np.sqrt(n) * w
+    lam1, lam2 = 2 * np.sqrt(n) * lam * alpha, lam * (1 - alpha)
+    grad = -2 * Xt.T @ (yc - Xt @ beta) + 2 * lam2 * beta
+    assert np.all(beta != 0)
+    assert np.allclose(grad + lam1 * np.sign(beta), 0, atol=1e-7)
+    assert np.allclose(Xt.T @ Xt, X.T @ X / n) and np.allclose(np.diag(Xt.T @ Xt), 1)
 
 
 def test_claims_of_the_page(result):
