@@ -41,7 +41,6 @@ FONT_DEST = "assets/fonts/latinmodern-math.woff2"
 TEMML = ROOT / "node_modules" / "temml" / "dist"
 JUPYTER_CSS = "assets/stylesheets/jupyter.css"
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
-_MARKDOWN_CELL = re.compile(r'(<div class="[^"]*jp-MarkdownOutput[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 
 
 def on_config(config):
@@ -114,7 +113,7 @@ def _notebook(html: str, page, files) -> str:
         return f'href="{url.replace("./", "") if url == "./" else url}{"#" + anchor if anchor else ""}"'
 
     html = re.sub(r'href="(?![a-z]+:|#)([^"]+?\.md(?:#[^"]*)?)"', link, html)
-    html = _MARKDOWN_CELL.sub(lambda m: m.group(1) + _state["math"].dollars(m.group(2)) + m.group(3), html)
+    html = _state["math"].dollars(html)  # Markdown cells keep $...$; code and outputs are spared
     name = posixpath.basename(page.file.src_uri)
     button = (
         f'<p><a class="md-button" href="{name}" download>Download the notebook ({name})</a> '

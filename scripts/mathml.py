@@ -34,7 +34,10 @@ _SPAN = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
 _DIV = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
 
 
-_CODE = re.compile(r"(<(?:code|pre)\b.*?</(?:code|pre)>)", re.S)
+# Never typeset inside code, scripts, styles, or the hidden copy of a notebook cell's source.
+_CODE = re.compile(
+    r"(<(code|pre|script|style|textarea)\b.*?</\2>|<div class=\"clipboard-copy-txt\"[^>]*>.*?</div>)", re.S
+)
 _DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?![\s$])((?:\\.|[^$\\])+?)(?<!\s)\$", re.S)
 
 
@@ -108,10 +111,11 @@ class Renderer:
 
     def dollars(self, html_fragment: str) -> str:
         """Render ``$...$`` and ``$$...$$`` left in HTML (notebook Markdown cells), sparing <code>/<pre>."""
-        parts = _CODE.split(html_fragment)
+        # split() returns text, match, group 2 (tag name), ...: keep text and whole matches.
+        parts = [p for i, p in enumerate(_CODE.split(html_fragment)) if i % 3 != 2]
         items, where = [], []
         for i, part in enumerate(parts):
-            if i % 2:  # a code element: leave it alone
+            if i % 2:  # code, script or style: leave it alone
                 continue
             for match in _DOLLARS.finditer(part):
                 display = match.group(1) is not None

@@ -38,8 +38,11 @@ def test_characters_cover_rendered_symbols(renderer):
 
 
 def test_dollar_math_in_notebook_html_spares_code(renderer):
-    html = "<p>$a$ then <code>$x$</code> then $$b &lt; c$$ and $d$</p><pre>$y$</pre>"
+    html = (
+        "<p>$a$ then <code>$x$</code> then $$b &lt; c$$ and $d$</p><pre>$y$</pre>"
+        '<script>var s = "$z$";</script><div class="clipboard-copy-txt" id="c">print("$q$")</div>'
+    )
     out = renderer.dollars(html)
     assert out.count("<math") == 3
-    assert "<code>$x$</code>" in out and "<pre>$y$</pre>" in out
+    assert "<code>$x$</code>" in out and "<pre>$y$</pre>" in out and '"$z$"' in out and '"$q$"' in out
     assert out.index(">a</mi>") < out.index(">b</mi>") < out.index(">d</mi>")
