@@ -41,6 +41,11 @@ FONT_DEST = "assets/fonts/latinmodern-math.woff2"
 TEMML = ROOT / "node_modules" / "temml" / "dist"
 JUPYTER_CSS = "assets/stylesheets/jupyter.css"
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+_DEAD_SCRIPT = re.compile(
+    r'<script src=""></script>|<script type="text/x-mathjax-config">.*?</script>'
+    r'|<script type="module">(?:(?!</script>).)*mermaid(?:(?!</script>).)*</script>',
+    re.S,
+)
 
 
 def on_config(config):
@@ -150,6 +155,9 @@ def on_post_page(output, page, config):
         return f'<link rel="stylesheet" href="{posixpath.relpath(JUPYTER_CSS, page.url.rstrip("/") or ".")}">'
 
     output = _STYLE.sub(extract, output)
+    # The notebook template's MathJax loader (empty src, math is already MathML) and its
+    # Mermaid loader (which names a CDN; labs draw no diagrams) are dead weight offline.
+    output = _DEAD_SCRIPT.sub("", output)
     # Variables the page's remaining inline styles use must survive the purge of the shared sheet.
     _state.setdefault("notebook_variables", set()).update(scripts.csspurge.variables_used(output))
     return output
