@@ -206,6 +206,15 @@ def compute() -> dict:
     sub = solvers.subgradient_descent(Xs, y, lam_d, step=step, n_iter=DESCENT_STEPS)
     ista = solvers.proximal_gradient(Xs, y, lam_d, step=step, n_iter=DESCENT_STEPS)
 
+    # how stable is the lasso's choice of features? Drop each training point in turn, re-standardise,
+    # and refit at the same lambda as the medium fit shown
+    lam_loo = lam_max * SHOWN[1]
+    loo_supports = []
+    for i in range(N):
+        keep = np.arange(N) != i
+        X_k, _, _ = solvers.standardize(features[keep])
+        loo_supports.append(solvers.coordinate_descent(X_k, y[keep], lam_loo, tol=CD_TOL).w != 0)
+
     grid = np.linspace(0.0, X_MAX, 301)
     return {
         "x": x,
@@ -229,6 +238,7 @@ def compute() -> dict:
         "ridge_test": ridge_test,
         "shown": shown,
         "descent": {"lam": lam_d, "step": step, "exact": exact, "sub": sub.trace, "ista": ista.trace},
+        "loo_supports": np.array(loo_supports),
         "grid": grid,
         "noise_var": SIGMA**2,
     }
@@ -350,6 +360,12 @@ def numbers(r: dict) -> dict[str, str]:
         out[f"{p}.train_mse"] = fmt.num(s["train_mse"])
         out[f"{p}.min_abs_w"] = sci(np.abs(s["w"]).min())
         out[f"{p}.max_abs_corr_off"] = fmt.num(np.abs(s["corr"][s["w"] == 0]).max()) if np.any(s["w"] == 0) else "none"
+    loo = r["loo_supports"]
+    full = r["shown"][("lasso", SHOWN[1])]["w"] != 0
+    out["lasso.loo.fits"] = fmt.integer(len(loo))
+    out["lasso.loo.distinct"] = fmt.integer(len({tuple(s) for s in loo}))
+    out["lasso.loo.same"] = fmt.integer(int(sum(np.array_equal(s, full) for s in loo)))
+    out["fit.c.l2_first3"] = sci(np.linalg.norm(r["fits"]["c"]["coef"][:3]))
     out["lasso.path.first"] = _support(next(w for w in r["lasso_path"] if np.any(w)))
     out["lasso.path.left"] = ", ".join(_feature(j) for j in lasso_leavers(r)) or "none"
     out["lasso.path.max_nonzero"] = fmt.integer(int(max(np.count_nonzero(w) for w in r["lasso_path"])))
@@ -728,7 +744,7 @@ def _fig_paths(r):
     dashes = ["solid", (0, (5, 2)), (0, (1, 1.2)), (0, (5, 2, 1, 2))]
     colours = [style.BLUE, style.VERMILLION, style.GREEN, style.PURPLE, style.ORANGE, style.SKY, style.INK, style.MUTED]
     for ax, lams, W, title in (
-        (axes[0], r["ridge_path_lams"], r["ridge_path"], "Ridge: weights shrink, none held at 0"),
+        (axes[0], r["ridge_path_lams"], r["ridge_path"], "Ridge: smooth paths, no weight held at 0"),
         (axes[1], r["lasso_lams"], r["lasso_path"], "Lasso: weights hit 0 exactly"),
     ):
         ax.axhline(0, color=style.MUTED, linewidth=0.8)

@@ -246,3 +246,89 @@ def test_printed_values(n):
     assert n["lasso.path.first"] == n["lasso.large.support"]
     assert norms.sci(123456) == "1.23 × 10⁵" and norms.sci(-2.55e-16) == "−2.55 × 10⁻¹⁶" and norms.sci(0.5) == "0.5"
     assert norms.sci(9.996e5) == "1 × 10⁶"
+
+
+# ----------------------------------------------------------------------- claims added in review
+def test_lasso_selection_is_unstable_under_leave_one_out(r, n):
+    # independent refits with scikit-learn (re-standardising each subset), at the medium lambda
+    features = norms.vander(r["x"])[:, 1:]
+    lam = r["shown"][("lasso", norms.SHOWN[1])]["lam"]
+    full = r["shown"][("lasso", norms.SHOWN[1])]["w"] != 0
+    supports = []
+    for i in range(norms.N):
+        keep = np.arange(norms.N) != i
+        Xk, _, _ = solvers.standardize(features[keep])
+        coef = Lasso(alpha=lam, tol=1e-14, max_iter=1_000_000).fit(Xk, r["y"][keep]).coef_
+        supports.append(tuple(np.abs(coef) > 1e-10))
+    assert supports == [tuple(s) for s in r["loo_supports"]]
+    distinct = len(set(supports))
+    same = sum(s == tuple(full) for s in supports)
+    assert distinct >= 5 and same <= 2  # the page: many different sets, rarely the full-data one
+    assert n["lasso.loo.distinct"] == str(distinct) and n["lasso.loo.same"] == str(same)
+
+
+def test_first_lasso_feature_is_the_one_most_correlated_with_y(r, n):
+    Xs, y = r["Xs"], r["y"]
+    first = int(np.argmax(np.abs(Xs.T @ (y - y.mean()))))
+    assert n["lasso.path.first"] == norms._feature(first)
+    assert first not in (0, 1)  # not x or x²: the lasso does not start from the quadratic
+
+
+def test_parameter_count_is_not_what_makes_a_small(r):
+    a, c = r["fits"]["a"]["coef"], r["fits"]["c"]["coef"]
+    assert np.linalg.norm(c[:3]) > 50 * np.linalg.norm(a[:3])
+
+
+def test_b_ties_the_quadratic_and_loses_to_it(r):
+    f = r["fits"]
+    assert f["b"]["test_mse"] > f["a"]["test_mse"]
+    # the best ridge on the grid, chosen with hindsight, is within 1 % of the quadratic
+    assert abs(r["ridge_test"].min() / f["a"]["test_mse"] - 1) < 0.01
+
+
+def test_roughness_ratio_does_not_depend_on_units(r):
+    def rough(coef, x_max):
+        second = poly.polyder(coef, 2)
+        antider = poly.polyint(poly.polymul(second, second))
+        return poly.polyval(x_max, antider) - poly.polyval(0.0, antider)
+
+    a, c = r["fits"]["a"]["coef"], r["fits"]["c"]["coef"]
+    cm = rough(norms.in_units(c, 100.0), 300.0) / rough(norms.in_units(a, 100.0), 300.0)
+    assert cm == pytest.approx(r["fits"]["c"]["roughness"] / r["fits"]["a"]["roughness"], rel=1e-6)
+
+
+def test_smallest_ridge_weight_on_the_path_sits_at_a_sign_change(r):
+    W = r["ridge_path"]
+    i, j = np.unravel_index(np.argmin(np.abs(W)), W.shape)
+    neighbours = W[max(i - 1, 0) : i + 2, j]
+    assert np.sign(neighbours.min()) != np.sign(neighbours.max())
+
+
+def test_unsquared_l2_penalty_can_zero_the_whole_vector():
+    # minimise 1/2 ||w - z||^2 + lam ||w||_2 by brute force on a grid: w = max(1 - lam/||z||, 0) z
+    g = np.linspace(-2, 2, 801)
+    W1, W2 = np.meshgrid(g, g)
+    lam = 1.0
+    for z, expect_zero in (((0.6, -0.5), True), ((1.5, 1.0), False)):
+        obj = 0.5 * ((W1 - z[0]) ** 2 + (W2 - z[1]) ** 2) + lam * np.hypot(W1, W2)
+        k = np.argmin(obj)
+        w = np.array([W1.flat[k], W2.flat[k]])
+        assert (np.abs(w).max() < 1e-9) == expect_zero
+        sq = 0.5 * ((W1 - z[0]) ** 2 + (W2 - z[1]) ** 2) + lam / 2 * (W1**2 + W2**2)
+        k = np.argmin(sq)
+        assert np.abs([W1.flat[k], W2.flat[k]]).min() > 0  # the squared norm leaves both non-zero
+
+
+def test_ridge_gradient_descent_converges_for_steps_below_two_over_l(r):
+    Xs, y = r["Xs"], r["y"]
+    lam = r["shown"][("ridge", norms.SHOWN[1])]["lam"]
+    target = solvers.ridge(Xs, y, lam).w
+    Xc, yc = Xs - Xs.mean(axis=0), y - y.mean()
+    L = solvers.lipschitz(Xs, lam, alpha=0.0)
+    for factor, converges in ((1.9, True), (2.1, False)):
+        w = np.zeros(Xs.shape[1])
+        with np.errstate(over="ignore", invalid="ignore"):  # the divergent run overflows
+            for _ in range(20_000):
+                w = w - factor / L * (-Xc.T @ (yc - Xc @ w) / len(y) + lam * w)
+        assert np.allclose(w, target, atol=1e-6) == converges
+    assert np.all(target != 0)
