@@ -6,8 +6,9 @@ The loss is the site's data term without intercept (the data are centred),
 
 with two features on very different scales.  "L2" means adding lam/2 ||w||^2 to f (the
 site's ridge penalty), i.e. lam * w to the gradient; "decoupled weight decay" means
-subtracting lr * lam * w from the weights after the optimizer's own step, as in
-Loshchilov & Hutter (2019) and PyTorch's AdamW.  All optimizers run in one vectorised loop.
+subtracting lr * lam * w (w before the step) from the weights, next to the optimizer's own step,
+as in PyTorch's AdamW (the paper of Loshchilov & Hutter (2019) multiplies the decay by the
+schedule multiplier instead of the full learning rate).  All optimizers run in one vectorised loop.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ TORCH_STEPS = 100_000
 BOX_W_LS = 3.0
 BOX_LAM = 0.4
 BOX_CURVATURE = 1.0
+
+# Two-dimensional example: least squares outside the box, correlated features.
+BOX2_A = np.array([3.0, 1.0])  # least-squares solution
+BOX2_OFF = 0.5  # off-diagonal of the curvature matrix (unit diagonal)
+BOX2_LAM = 0.4
 
 
 def problem() -> dict:
@@ -167,6 +173,10 @@ def adamw_minibatch_fixed_point(X, y, lam: float, batch: int, eps: float = EPS, 
     return w, s
 
 
+def box2_hessian() -> np.ndarray:
+    return np.array([[1.0, BOX2_OFF], [BOX2_OFF, 1.0]])
+
+
 def box_fixed_point(w_ls: float, lam: float, h: float, eps: float = EPS) -> float:
     """One coordinate, f(w) = h/2 (w - w_ls)^2: the full-batch AdamW fixed point."""
     return float(adamw_full_batch_fixed_point(np.array([[h]]), np.array([h * w_ls]), lam, eps)[0])
@@ -201,6 +211,8 @@ def compute() -> dict:
         "adamw_mini_fp": adamw_mini_fp,
         "s_mini": s_mini,
         "box": box_fixed_point(BOX_W_LS, BOX_LAM, BOX_CURVATURE),
+        "box2": adamw_full_batch_fixed_point(box2_hessian(), box2_hessian() @ BOX2_A, BOX2_LAM),
+        "full_end_gap": float(np.max(np.abs(full["final"][1] - ls))),
         "torch_factor": 1 - TORCH_LR * TORCH_WEIGHT_DECAY,
         "torch_after": (1 - TORCH_LR * TORCH_WEIGHT_DECAY) ** TORCH_STEPS,
     }
@@ -279,6 +291,12 @@ def numbers(r: dict) -> dict[str, str]:
         "box.lam": fmt.num(BOX_LAM),
         "box.fp": fmt.num(r["box"]),
         "box.ridge": fmt.num(BOX_CURVATURE * BOX_W_LS / (BOX_CURVATURE + BOX_LAM)),
+        "box2.ls": _vec(BOX2_A),
+        "box2.off": fmt.num(BOX2_OFF),
+        "box2.lam": fmt.num(BOX2_LAM),
+        "box2.wall": fmt.num(1 / BOX2_LAM),
+        "box2.fp": _vec(r["box2"]),
+        "full_end_gap": fmt.power_bound(r["full_end_gap"], -12),
         "torch.lr": fmt.num(TORCH_LR),
         "torch.wd": fmt.num(TORCH_WEIGHT_DECAY),
         "torch.per_step": fmt.num(TORCH_LR * TORCH_WEIGHT_DECAY),

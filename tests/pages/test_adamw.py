@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from scripts import solvers
+from scripts import fmt, solvers
 from scripts.pages import adamw as page
 
 
@@ -169,3 +169,43 @@ def test_printed_values(result):
     n = page.numbers(result)
     assert n["err.l2_full"] == "< 0.01 %" and n["err.w_full"] == "< 0.01 %"
     assert n["torch.per_step"] == "0.00001" and n["box.fp"] == "2.5"
+
+
+def test_full_batch_rest_point_formula(result):
+    """At rest, g_j = -eps lam w_j / (1 - lam |w_j|) exactly, so |w_j| < 1/lam (the page's formula)."""
+    H, c, w = result["H"], result["c"], result["adamw_fp"]
+    g = H @ w - c
+    assert np.allclose(g, -page.EPS * page.LAM * w / (1 - page.LAM * np.abs(w)), rtol=1e-6, atol=0)
+    assert np.all(np.abs(g) < 10 * page.EPS)  # "of the order of eps" away from the walls
+    # The run itself ends within the printed bound of least squares.
+    gap = result["full_end_gap"]
+    assert 1e-12 < gap <= 1e-5 and page.numbers(result)["full_end_gap"] == "10⁻⁵"
+    assert gap == pytest.approx(np.max(np.abs(result["full"]["final"][1] - result["ls"])))
+
+
+def test_least_squares_outside_the_box_two_dimensions(result):
+    """Rest point = minimiser of f over the box (scipy's bounded least squares), and a simulated AdamW run."""
+    from scipy.optimize import lsq_linear
+
+    H, a, lam = page.box2_hessian(), page.BOX2_A, page.BOX2_LAM
+    w = result["box2"]
+    L = np.linalg.cholesky(H)  # f(w) = 1/2 ||L'(w - a)||^2
+    bounded = lsq_linear(L.T, L.T @ a, bounds=(-1 / lam, 1 / lam), tol=1e-14).x
+    assert np.allclose(w, bounded, atol=1e-6)
+    assert w[0] == pytest.approx(1 / lam, abs=1e-6)  # on the wall
+    assert w[1] > a[1] + 0.2  # larger than its least-squares value
+    assert w[1] == pytest.approx(a[1] - H[0, 1] / H[1, 1] * (1 / lam - a[0]), abs=1e-6)  # best w2 given w1
+    assert np.all(np.abs(w) < 1 / lam)  # strictly inside
+    runs = page.adam_runs(lambda W, t: (W - a) @ H, page.cosine(0.01, 40_000), lam)
+    assert np.allclose(runs["final"][1], w, atol=5e-3)  # AdamW
+    assert np.allclose(runs["final"][0], np.linalg.solve(H + lam * np.eye(2), H @ a), atol=1e-4)  # Adam + L2
+    n = page.numbers(result)
+    assert n["box2.fp"] == "(2.5, 1.25)" and n["box2.ls"] == "(3, 1)"
+
+
+def test_stochastic_gaps_are_printed_as_computed(result):
+    n = page.numbers(result)
+    ends, preds = page.endpoints(result), page.predictions(result)
+    for key in ("w_mini", "l2_mini"):
+        gap = np.max(np.abs(ends[key] - preds[key]) / np.abs(preds[key]))
+        assert 1e-4 < gap < 0.01 and n[f"err.{key}"] == fmt.percent(gap, 2)
