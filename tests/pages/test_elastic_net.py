@@ -216,3 +216,28 @@ def test_printed_values(result):
     assert n["two.lasso.exactly_one"].endswith(" %")
     assert float(n["two.rho"]) == pytest.approx(result["two"]["rho"], abs=0.005)
     assert n["ex.sklearn_ridge_alpha"] == "42"
+
+
+def test_path_claims_of_the_alt_text(result):
+    """Elastic net: all five members enter together; lasso: spread out, the last much later; noise
+    features exactly zero under lasso and elastic net until lambda is small, never zero under ridge."""
+    g = result["group"]
+    P, lams, k = g["paths"], g["lams"], page.GROUP_SIZE
+    net = P["net"][:, :k] != 0
+    assert np.all(net[1:].all(axis=1))  # from the first grid point below lam_max / alpha on
+    assert np.max(np.abs(P["net"][0])) < 1e-12  # at lam_max / alpha the elastic net is all zeros
+    lasso = P["lasso"][:, :k] != 0
+    first_any, first_all = int(np.argmax(lasso.any(axis=1))), int(np.argmax(lasso.all(axis=1)))
+    assert lasso.all(axis=1).any() and lams[first_any] / lams[first_all] > 10  # a decade apart
+    for m in ("lasso", "net"):
+        noise_in = int(np.argmax((P[m][:, k:] != 0).any(axis=1)))
+        assert lams[noise_in] < g["lam"] / 2
+        assert np.all(P[m][:noise_in, k:] == 0)
+    assert np.all(P["ridge"][:, k:] != 0)
+
+
+def test_largest_member_changes_between_resamples(result):
+    """'Which member is the largest changes from resample to resample for every method.'"""
+    for m in page.METHODS:
+        counts = result["group"]["stats"][m]["largest_counts"][: page.GROUP_SIZE]
+        assert counts.sum() == page.N_BOOT and counts.max() < 0.5 * page.N_BOOT and np.count_nonzero(counts) == 5
