@@ -104,7 +104,7 @@ class Renderer:
         out, last = [], 0
         for (match, display), mathml in zip(found, rendered, strict=True):
             out.append(content[last : match.start()])
-            out.append(f'<div class="math-display">{mathml}</div>' if display else mathml)
+            out.append(f'<div class="math-display" tabindex="0">{mathml}</div>' if display else mathml)
             last = match.end()
         out.append(content[last:])
         return "".join(out)
@@ -129,7 +129,10 @@ class Renderer:
             out, last, part = [], 0, parts[i]
             for match, mathml in replacements:
                 display = match.group(1) is not None
-                out += [part[last : match.start()], f'<div class="math-display">{mathml}</div>' if display else mathml]
+                # A span (styled as a block): notebook display math sits inside <p>, where a div is invalid.
+                # tabindex: a formula wider than the screen scrolls, and keyboard users must reach it.
+                wrapped = f'<span class="math-display" tabindex="0">{mathml}</span>' if display else mathml
+                out += [part[last : match.start()], wrapped]
                 last = match.end()
             parts[i] = "".join(out) + part[last:]
         return "".join(parts)
