@@ -39,6 +39,8 @@ def test_ridge_and_least_squares_against_scikit_learn(result):
 def test_sgd_l2_and_decoupled_decay_are_the_same_update(result):
     sgd = result["sgd"]
     assert result["sgd_gap"] < 1e-14
+    limit = 2 / (np.linalg.eigvalsh(result["H"]).max() + page.LAM)  # the page's convergence condition
+    assert limit > page.SGD_LR
     assert np.max(np.abs(sgd["sgd_l2"] - sgd["sgd_decay"])) < 1e-14
     assert np.allclose(sgd["sgd_l2"][-1], result["ridge"], atol=1e-8)  # both converge to ridge
     assert np.allclose(sgd["sgd"][-1], result["ls"], atol=1e-2)  # plain GD heads for least squares
