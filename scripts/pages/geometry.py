@@ -28,10 +28,14 @@ PG_STEPS = 400  # projected-gradient iterations of the constrained solver
 
 ZERO_PROBLEMS = 200  # random problems for the exact-zero rates
 ZERO_N, ZERO_P = 30, 5
+ZERO_RHO_MAX = 0.8  # common correlation of the features drawn from [0, ZERO_RHO_MAX] (the page says 0.8)
 ZERO_FRACTIONS = np.array([0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9])  # lambda / lambda_max
 
 # Diabetes paths: lambda / lambda_max, fine where variables enter, coarse where nothing new happens
-PATH_FRACTIONS = np.concatenate([np.logspace(0, np.log10(0.02), 81), np.logspace(np.log10(0.02), -3, 7)[1:]])
+PATH_FINE_STEPS = 80  # equal log steps from lambda_max down to 0.02 lambda_max
+PATH_FRACTIONS = np.concatenate(
+    [np.logspace(0, np.log10(0.02), PATH_FINE_STEPS + 1), np.logspace(np.log10(0.02), -3, 7)[1:]]
+)
 RIDGE_LAMBDAS = np.logspace(-2, 4, 61)
 TOL = 1e-10  # coordinate-descent tolerance (relative change of the weights in a sweep)
 
@@ -170,7 +174,7 @@ def _zero_rates(rng) -> dict:
     worst_kkt = 0.0
     smallest_ridge = np.inf
     for _ in range(ZERO_PROBLEMS):
-        rho = rng.uniform(0.0, 0.8)
+        rho = rng.uniform(0.0, ZERO_RHO_MAX)
         C = np.full((ZERO_P, ZERO_P), rho) + (1 - rho) * np.eye(ZERO_P)
         X = rng.standard_normal((ZERO_N, ZERO_P)) @ np.linalg.cholesky(C).T
         w_true = rng.standard_normal(ZERO_P)  # every true weight non-zero
@@ -473,7 +477,7 @@ def numbers(r: dict) -> dict[str, str]:
     out["paths.second"] = names[pa["order"][1]]
     out["paths.leaves"] = _and(pa["leaves"]) if pa["leaves"] else "none"
     out["paths.last_group"] = _and(groups[-1])
-    out["paths.fine_steps"] = fmt.integer(80)
+    out["paths.fine_steps"] = fmt.integer(PATH_FINE_STEPS)
     out["paths.ridge_big_lam"] = sci(pa["ridge_lams"][-1])
     out["paths.ridge_big_ratio"] = fmt.num(pa["ridge_lams"][-1] / pa["lam_max"])
     out["paths.ridge_big_min"] = sci(pa["ridge_big_min"])
@@ -522,6 +526,8 @@ def numbers(r: dict) -> dict[str, str]:
     out["article.raw.first"] = names[ar["raw"]["first"]]
     out["article.std_first"] = names[ar["std_first"]]
     out["article.billion_ratio"] = sci(1e9 / (2 * ar["n"]) / ar["site"]["lam_max"])
+    # y in units a million times smaller (values a million times larger): the lasso's lambda_max scales by 1e6
+    out["article.billion_ratio_micro"] = sci(1e9 / (2 * ar["n"]) / (1e6 * ar["site"]["lam_max"]))
 
     conv = conversions(
         c["lasso"]["lams"][c["lasso"]["cv"]["one_se"]],

@@ -319,3 +319,48 @@ def test_claims_made_in_the_text(result):
     # every problem has an exact lasso zero from half of lambda_max on
     z = result["zeros"]
     assert np.all(z["lasso_some"][z["fractions"] >= 0.5] == 1.0)
+
+
+# ---------------------------------------------------------------------------- claims added in review
+def test_constants_the_page_writes_in_math():
+    # written in $...$ on the page, so not tagged: keep them in sync with the code
+    assert geometry.ZERO_RHO_MAX == 0.8
+    assert geometry.PATH_FRACTIONS[geometry.PATH_FINE_STEPS] == pytest.approx(0.02)
+    assert geometry.PATH_FRACTIONS[0] == 1 and geometry.PATH_FRACTIONS[-1] == pytest.approx(1e-3)
+    assert geometry.RIDGE_LAMBDAS[0] == pytest.approx(1e-2) and geometry.RIDGE_LAMBDAS[-1] == pytest.approx(1e4)
+    assert geometry.CV_FRACTIONS.min() == pytest.approx(0.02)
+
+
+def test_ridge_weights_are_non_zero_everywhere_and_s3_re_enters_the_lasso(result):
+    pa = result["paths"]
+    assert np.all(pa["R"] != 0)  # "all ten weights are non-zero at every lambda"
+    s3 = result["names"].index("s3")
+    col = pa["W"][:, s3] != 0
+    entered = int(np.argmax(col))
+    left = entered + int(np.argmax(~col[entered:]))
+    assert left > entered and col[left:].any()  # enters, returns to exactly zero, enters again
+
+
+def test_lasso_cv_error_keeps_falling_as_lambda_decreases(result):
+    lasso = result["choosing"]["lasso"]
+    order = np.argsort(-lasso["lams"])  # from the largest lambda to the smallest
+    assert np.all(np.diff(lasso["cv"]["mean"][order]) < 0)
+
+
+def test_a_billion_is_mild_once_y_is_in_units_a_million_times_smaller(result, diabetes, printed):
+    Xs, y, _ = diabetes
+    n = len(y)
+    lam_site = 1e9 / (2 * n)  # the article's SSE lambda in this site's convention
+    big_y = 1e6 * y
+    ratio = lam_site / solvers.lambda_max(Xs, big_y)
+    assert ratio < 0.05 and printed["article.billion_ratio_micro"] == geometry.sci(ratio)
+    assert np.count_nonzero(solvers.coordinate_descent(Xs, big_y, lam_site, tol=1e-12).w) >= 7  # most weights kept
+    assert 1e9 / (2 * n) / solvers.lambda_max(Xs, y) > 1000  # and huge in the original units
+
+
+def test_lambda_over_lambda_max_describes_the_same_lasso_fit_in_every_convention(diabetes):
+    Xs, y, _ = diabetes
+    w = solvers.coordinate_descent(Xs, y, 0.2 * solvers.lambda_max(Xs, y), tol=1e-12).w
+    for c in (1e-3, 7.0):  # y in other units
+        w_c = solvers.coordinate_descent(Xs, c * y, 0.2 * solvers.lambda_max(Xs, c * y), tol=1e-12).w
+        assert np.allclose(w_c / c, w, atol=1e-6)
