@@ -132,7 +132,7 @@ def on_page_content(html, page, config, files):
     try:
         if _is_notebook(page):
             return _notebook(html, page, files)
-        return _state["math"].page(html)
+        return scripts.mathml.label_header_math(_state["math"].page(html))
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html

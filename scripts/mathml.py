@@ -41,6 +41,34 @@ _CODE = re.compile(
 _DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?![\s$])((?:\\.|[^$\\])+?)(?<!\s)\$", re.S)
 
 
+_TH = re.compile(r"(<th\b[^>]*>)(.*?)(</th>)", re.S)
+_MATH = re.compile(r"<math\b(?![^>]*aria-label)([^>]*)>(.*?)</math>", re.S)
+
+
+def _flat_text(mathml: str) -> str:
+    without_source = re.sub(r"<annotation.*?</annotation>", "", mathml, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", without_source)).strip()
+
+
+def label_header_math(page_html: str) -> str:
+    """Give a text label to math that is the only content of a table header cell.
+
+    axe-core (and some screen readers) find no text in a header holding only MathML, which
+    leaves the column unnamed; the label is the formula's visible characters (ρ, ŵ, t).
+    """
+
+    def cell(match: re.Match) -> str:
+        start, body, end = match.groups()
+        if "<math" not in body or re.sub(r"<math\b.*?</math>|<[^>]+>|\s", "", body, flags=re.S):
+            return match.group(0)
+        labelled = _MATH.sub(
+            lambda m: f'<math aria-label="{html.escape(_flat_text(m.group(2)))}"{m.group(1)}>{m.group(2)}</math>', body
+        )
+        return start + labelled + end
+
+    return _TH.sub(cell, page_html)
+
+
 class MathError(RuntimeError):
     pass
 

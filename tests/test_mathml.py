@@ -46,3 +46,14 @@ def test_dollar_math_in_notebook_html_spares_code(renderer):
     assert out.count("<math") == 3
     assert "<code>$x$</code>" in out and "<pre>$y$</pre>" in out and '"$z$"' in out and '"$q$"' in out
     assert out.index(">a</mi>") < out.index(">b</mi>") < out.index(">d</mi>")
+
+
+def test_math_alone_in_a_table_header_gets_a_text_label(renderer):
+    table = renderer.page(
+        '<table><thead><tr><th><span class="arithmatex">\\(\\hat w\\)</span></th>'
+        '<th>λ in <span class="arithmatex">\\(x\\)</span></th></tr></thead></table>'
+    )
+    out = mathml.label_header_math(table)
+    first, second = out.split("</th>")[:2]
+    assert '<math aria-label="wˆ">' in first  # the formula's visible characters
+    assert "aria-label" not in second  # the header already has text
