@@ -332,3 +332,9 @@ def test_ridge_gradient_descent_converges_for_steps_below_two_over_l(r):
                 w = w - factor / L * (-Xc.T @ (yc - Xc @ w) / len(y) + lam * w)
         assert np.allclose(w, target, atol=1e-6) == converges
     assert np.all(target != 0)
+
+
+def test_not_every_coefficient_of_b_is_smaller_than_cs(r):
+    b, c = r["fits"]["b"]["coef"], r["fits"]["c"]["coef"]
+    assert abs(b[0]) > abs(c[0])  # the intercepts: [b]'s is the larger
+    assert np.all(np.abs(b[1:]) < np.abs(c[1:]))  # every other coefficient of [b] is smaller
