@@ -116,3 +116,11 @@ def test_the_report_has_every_section():
         assert heading in text
     assert "| `/articles/x/` | yes | yes | yes | yes | yes | yes | yes |" in text
     assert "96 / 100 / 100 / 100" in text
+
+
+def test_the_median_run_is_kept_with_every_score():
+    runs = [{"scores": {"performance": p}, "metrics": {}, "limits": [str(p)]} for p in (90, 70, 99)]
+    chosen = bench.median_run([*runs, {"error": "crashed"}])
+    assert chosen["scores"]["performance"] == 90 and chosen["limits"] == ["90"]
+    assert chosen["performance runs"] == [90, 70, 99]
+    assert bench.median_run([{"error": "x"}]) == {"error": "x"}

@@ -6,6 +6,7 @@ the change (or drop the override if the theme fixed the problem), and re-run the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -41,12 +42,22 @@ def test_nav_item_override_only_drops_empty_tabindex():
     assert ours == theme.replace(attribute, "{% if tabindex %}" + attribute + "{% endif %}")
 
 
-def test_site_meta_override_only_escapes_description_and_author():
+def _block(template: str, name: str) -> str:
+    start = template.index(f"{{% block {name} %}}")
+    return template[start : template.index("{% endblock %}", start)].rstrip() + "\n    {% endblock %}"
+
+
+def test_main_override_only_escapes_meta_values_and_defers_the_bundle():
     base = _read(THEME / "base.html")
-    start = base.index("{% block site_meta %}")
-    block = base[start : base.index("{% endblock %}", start)]
+    meta = _block(base, "site_meta")
     for value in ("page.meta.description", "config.site_description", "page.meta.author", "config.site_author"):
-        assert block.count(f'content="{{{{ {value} }}}}"') == 1
-        block = block.replace(f'content="{{{{ {value} }}}}"', f'content="{{{{ {value} | e }}}}"')
+        assert meta.count(f'content="{{{{ {value} }}}}"') == 1
+        meta = meta.replace(f'content="{{{{ {value} }}}}"', f'content="{{{{ {value} | e }}}}"')
+    scripts = _block(base, "scripts")
+    bundle = re.search(r'<script src="\{\{ \'assets/javascripts/bundle\.[0-9a-f]+\.min\.js\' \| url \}\}"', scripts)
+    assert bundle and scripts.count("<script ") == 1
+    scripts = scripts.replace(bundle[0] + ">", bundle[0] + " defer>")
+    ours_js = "      <script src=\"{{ 'assets/javascripts/scroll-regions.js' | url }}\" defer></script>\n"
+    scripts = scripts.replace("      {% endfor %}\n", "      {% endfor %}\n" + ours_js)
     ours = _body(_read(OVERRIDES / "main.html"))
-    assert ours.strip() == '{% extends "base.html" %}\n\n' + block.rstrip() + "\n    {% endblock %}"
+    assert ours.strip() == '{% extends "base.html" %}\n\n' + meta + "\n\n" + scripts

@@ -18,22 +18,30 @@ from .conftest import SCHEMES, screenshot_name, source_pages
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = source_pages()
 
-# Scroll through the page so that every lazy image in view loads, then wait for the visible ones.
-# The hidden twin of each figure (#only-dark in light mode, #only-light in dark mode) is display:none
-# and is never fetched: only images with a layout box count as visible.
-SCROLL_AND_LIST_IMAGES = """
+# Scroll through the page as a reader would, so that lazy images load on their own.
+SCROLL = """
 async () => {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const root = document.documentElement;
-  for (let y = 0; y < root.scrollHeight; y += Math.floor(innerHeight * 0.8)) { scrollTo(0, y); await sleep(25); }
+  for (let y = 0; y < root.scrollHeight; y += Math.floor(innerHeight * 1.5)) { scrollTo(0, y); await sleep(20); }
   scrollTo(0, root.scrollHeight);
+  await sleep(50);
+  scrollTo(0, 0);
+}
+"""
+
+# Then every image with a layout box must load (one the fast scroll passed by is asked for now).
+# The hidden twin of each figure (#only-dark in light mode, #only-light in dark mode) is display:none
+# and is never fetched: only images with a layout box count as visible.
+LIST_IMAGES = """
+async () => {
   const visible = [...document.images].filter((i) => i.getClientRects().length > 0);
   await Promise.all(visible.map((i) => i.complete ? null : new Promise((r) => {
     i.addEventListener("load", r, { once: true });
     i.addEventListener("error", r, { once: true });
-    setTimeout(r, 5000);
+    i.loading = "eager";
+    setTimeout(r, 10000);
   })));
-  scrollTo(0, 0);
   return [...document.images].map((i) => ({
     src: i.getAttribute("src"), alt: i.getAttribute("alt"), visible: visible.includes(i),
     complete: i.complete, width: i.naturalWidth,
@@ -62,9 +70,17 @@ RAW_TEX = r"""
 }
 """
 
+RENDER_ALL = "article.md-content__inner > * { content-visibility: visible !important; }"
+
+NEXT_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))"
+
+# The light and dark pages have the same markup and differ only in colour: all rules run in light
+# mode, the colour rules (contrast, links told apart from text) in dark mode.
 AXE_RUN = """
-async () => {
-  const result = await axe.run(document, { resultTypes: ["violations"] });
+async (scheme) => {
+  const options = { resultTypes: ["violations"] };
+  if (scheme === "dark") options.runOnly = { type: "rule", values: ["color-contrast", "link-in-text-block"] };
+  const result = await axe.run(document, options);
   return result.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " :: " + (n.failureSummary || "").split("\\n")[1]),
@@ -108,13 +124,18 @@ def visit(browser, origin, screenshots):
         tab.on("pageerror", lambda e: result.console.append(f"uncaught: {e}"))
         try:
             tab.goto(f"{origin}/{page}", wait_until="load")
-            result.images = tab.evaluate(SCROLL_AND_LIST_IMAGES)
+            tab.evaluate(SCROLL)
+            # extra.css lets the browser skip rendering off-screen blocks (content-visibility: auto):
+            # render everything, so that screenshots show the whole page and axe-core checks all of it.
+            tab.add_style_tag(content=RENDER_ALL)
+            tab.evaluate(NEXT_FRAMES)  # let scroll-regions.js see the newly laid out blocks
+            result.images = tab.evaluate(LIST_IMAGES)
             tab.wait_for_load_state("networkidle")
             tex = tab.evaluate(RAW_TEX)
             result.raw_tex, result.arithmatex, result.color_scheme = tex["hits"], tex["arithmatex"], tex["scheme"]
             tab.screenshot(path=screenshots / screenshot_name(page, scheme), full_page=True)
             tab.add_script_tag(path=str(AXE))
-            result.violations = tab.evaluate(AXE_RUN)
+            result.violations = tab.evaluate(AXE_RUN, scheme)
         finally:
             tab.close()
         done[page, scheme] = result
