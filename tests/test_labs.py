@@ -63,3 +63,11 @@ def test_lab_results_agree_with_the_page(lab: Path, fresh_numbers):
         assert value == fresh_numbers[key], (
             f"{lab.name}: {key} is {value!r} in the lab, {fresh_numbers[key]!r} on the page"
         )
+
+
+def test_every_article_page_has_a_lab():
+    articles = {p.stem for p in (ROOT / "docs" / "articles").glob("*.md")}
+    assert articles, "no article pages found"
+    assert articles <= {lab.stem for lab in LABS}, (
+        f"article pages without a lab: {articles - {lab.stem for lab in LABS}}"
+    )
