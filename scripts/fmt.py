@@ -27,7 +27,23 @@ def fixed(x: float, decimals: int) -> str:
     return text.replace("-", "−")
 
 
-SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUPERSCRIPT = str.maketrans("-−0123456789", "⁻⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def sci(x: float, digits: int = 3, space: str = " ") -> str:
+    """Like :func:`num`, but very large or very small values as ``1.23 × 10⁻⁵``.
+
+    ``space`` goes around the ×: a no-break space keeps the number on one line.
+    """
+    x = float(x)
+    if x == 0 or 1e-3 <= abs(x) < 1e5:
+        return num(x, digits)
+    exponent = math.floor(math.log10(abs(x)))
+    mantissa = x / 10**exponent
+    if abs(round(mantissa, digits - 1)) >= 10:  # 9.996 rounds to 10: carry into the exponent
+        exponent += 1
+        mantissa /= 10
+    return f"{num(mantissa, digits)}{space}×{space}10{integer(exponent).translate(SUPERSCRIPT)}"
 
 
 def power_bound(x: float, floor: int) -> str:

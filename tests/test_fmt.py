@@ -42,3 +42,21 @@ def test_power_bound_rounds_up_and_has_a_floor():
     assert fmt.power_bound(4e-15, -12) == fmt.power_bound(0.0, -12) == "10⁻¹²"
     with pytest.raises(ValueError):
         fmt.power_bound(float("nan"), -12)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (3.53e-5, "3.53 × 10⁻⁵"),
+        (-2.55e-16, "−2.55 × 10⁻¹⁶"),
+        (9.996e-5, "1 × 10⁻⁴"),
+        (1.99e5, "1.99 × 10⁵"),
+        (0.5, "0.5"),
+    ],
+)
+def test_sci(value, text):
+    assert fmt.sci(value) == text
+
+
+def test_sci_can_keep_the_number_on_one_line():
+    assert fmt.sci(3.53e-5, space="\u00a0") == "3.53\u00a0×\u00a010⁻⁵"

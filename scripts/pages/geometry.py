@@ -364,18 +364,11 @@ def compute() -> dict:
 
 # ---------------------------------------------------------------------------- printing
 PANELS = "abcd"
-SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def sci(x: float, digits: int = 3) -> str:
     """x as 'm × 10ᵏ' (with no-break spaces) for very small or large values, plain otherwise."""
-    if x == 0 or 1e-3 <= abs(x) < 1e5:
-        return fmt.num(x, digits)
-    exponent = int(np.floor(np.log10(abs(x))))
-    mantissa = fmt.num(x / 10**exponent, digits)
-    if mantissa in ("10", "−10"):
-        mantissa, exponent = mantissa[:-1], exponent + 1
-    return f"{mantissa}\u00a0×\u00a010{str(exponent).translate(SUPERSCRIPT)}"  # no-break spaces
+    return fmt.sci(x, digits, space="\u00a0")
 
 
 def vector(w) -> str:

@@ -33,7 +33,6 @@ UNITS = {"m": 1.0, "cm": 100.0}  # metres -> unit factor
 LABELS = ("a", "b", "c")
 NAMES = {"a": "[a] degree 2", "b": "[b] degree 8, ridge", "c": "[c] degree 8, interpolating"}
 SHORT = {"a": "[a] quadratic", "b": "[b] ridge", "c": "[c] interpolant"}
-SUPERSCRIPT = str.maketrans("0123456789−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 # the one-weight problem of the exercise: minimise 1/2 (w - z)^2 + lam P(w)
 EXERCISE_LAM = 0.5
 EXERCISE_Z = (0.3, 1.2)
@@ -252,25 +251,16 @@ def roundoff(x: float) -> str:
     """A value that is zero up to floating-point rounding, printed as a bound that any machine reproduces."""
     if not 0 <= x < ROUNDOFF:
         raise ValueError(f"{x!r} is not below the rounding bound {ROUNDOFF}")
-    return f"< 10{fmt.integer(round(np.log10(ROUNDOFF))).translate(SUPERSCRIPT)}"
+    return f"< 10{fmt.integer(round(np.log10(ROUNDOFF))).translate(fmt.SUPERSCRIPT)}"
 
 
 def sci(x: float, digits: int = 3) -> str:
-    """Like fmt.num, but very large or very small values as 1.23 × 10⁻⁵."""
-    x = float(x)
-    if x == 0 or 1e-3 <= abs(x) < 1e5:
-        return fmt.num(x, digits)
-    exponent = int(np.floor(np.log10(abs(x))))
-    mantissa = x / 10**exponent
-    if abs(round(mantissa, digits - 1)) >= 10:
-        exponent += 1
-        mantissa /= 10
-    return f"{fmt.num(mantissa, digits)} × 10{fmt.integer(exponent).translate(SUPERSCRIPT)}"
+    return fmt.sci(x, digits)
 
 
 def _feature(j: int) -> str:
     """x, x², ... for feature index j = 0..7."""
-    return "x" + ("" if j == 0 else str(j + 1).translate(SUPERSCRIPT))
+    return "x" + ("" if j == 0 else str(j + 1).translate(fmt.SUPERSCRIPT))
 
 
 def _support(w) -> str:
