@@ -70,8 +70,6 @@ RAW_TEX = r"""
 }
 """
 
-RENDER_ALL = "article.md-content__inner > * { content-visibility: visible !important; }"
-
 NEXT_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))"
 
 # The light and dark pages have the same markup and differ only in colour: all rules run in light
@@ -125,10 +123,7 @@ def visit(browser, origin, screenshots):
         try:
             tab.goto(f"{origin}/{page}", wait_until="load")
             tab.evaluate(SCROLL)
-            # extra.css lets the browser skip rendering off-screen blocks (content-visibility: auto):
-            # render everything, so that screenshots show the whole page and axe-core checks all of it.
-            tab.add_style_tag(content=RENDER_ALL)
-            tab.evaluate(NEXT_FRAMES)  # let scroll-regions.js see the newly laid out blocks
+            tab.evaluate(NEXT_FRAMES)  # let scroll-regions.js (overrides/) finish its checks
             result.images = tab.evaluate(LIST_IMAGES)
             tab.wait_for_load_state("networkidle")
             tex = tab.evaluate(RAW_TEX)

@@ -2,8 +2,8 @@
  * Keyboard access to regions that scroll (axe-core rule scrollable-region-focusable, WCAG 2.1.1):
  * wide display math (.math-display), wide tables (Material wraps them in .md-typeset__scrollwrap)
  * and notebook outputs (pre). A region becomes a tab stop only while it really overflows, so short
- * equations and tables add no stops. A ResizeObserver re-checks each region when it is first laid
- * out (extra.css lets the browser skip off-screen blocks until the reader gets near) and on resize.
+ * equations and tables add no stops. A ResizeObserver re-checks each region when its size changes
+ * (window resized, fonts loaded, a collapsed block opened).
  * Material's own code blocks are left alone: Material already does this for them (pre > code).
  * Loaded by overrides/main.html after Material's bundle, whose document$ emits on every page view
  * (also after instant navigation).
