@@ -1,10 +1,12 @@
 """MkDocs hooks: make ``mkdocs build`` alone produce a complete, current, offline site.
 
-1. on_pre_build   rebuild stale figures (a subprocess, so page code is always fresh);
-2. on_files       serve ``figures/**.svg`` without copying them into ``docs/``;
+1. on_pre_build      rebuild stale figures (a subprocess, so page code is always fresh);
+2. on_files          serve ``figures/**.svg`` without copying them into ``docs/``;
 3. on_page_markdown  check every quoted number against its code, expand errata tables;
-4. on_page_content   TeX -> MathML at build time; light/dark twins for figures;
-5. on_post_build  ship the math font, subset to the glyphs the pages use.
+4. on_page_content   TeX -> MathML at build time; light/dark twins for figures; labs: math,
+                     links to pages, a download button;
+5. on_post_page      labs: move the notebook theme's stylesheet to one shared file, drop dead loaders;
+6. on_post_build     purge that stylesheet; ship the math font, subset to the glyphs the pages use.
 
 Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to publish it.
 """
@@ -114,8 +116,9 @@ def _notebook(html: str, page, files) -> str:
         if target is None:
             log.warning("%s: link to missing page %s", page.file.src_uri, match.group(1))
             return match.group(0)
-        url = posixpath.relpath(target.url or ".", page.url or ".") + "/"
-        return f'href="{url.replace("./", "") if url == "./" else url}{"#" + anchor if anchor else ""}"'
+        rel = posixpath.relpath(target.url or ".", page.url or ".")
+        url = "./" if rel == "." else f"{rel}/"
+        return f'href="{url}{"#" + anchor if anchor else ""}"'
 
     html = re.sub(r'href="(?![a-z]+:|#)([^"]+?\.md(?:#[^"]*)?)"', link, html)
     html = _state["math"].dollars(html)  # Markdown cells keep $...$; code and outputs are spared
@@ -164,8 +167,6 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    from fontTools import subset
-
     jupyter_css = Path(config["site_dir"]) / JUPYTER_CSS
     if jupyter_css.is_file() and "notebook_classes" in _state:
         full = jupyter_css.read_text(encoding="utf-8")
@@ -177,6 +178,13 @@ def on_post_build(config):
     renderer = _state.pop("math")
     chars = renderer.characters()
     renderer.close()
+    _ship_math_assets(Path(config["site_dir"]), chars)
+
+
+def _ship_math_assets(site_dir: Path, chars: set[str]) -> None:
+    """The Latin Modern Math font cut to the characters used, and Temml's stylesheet pointing at it."""
+    from fontTools import subset
+
     # Single letters in <mi> are drawn from the Mathematical Italic block.
     italic = {chr(c) for c in range(0x1D434, 0x1D468)} | {chr(c) for c in range(0x1D6E2, 0x1D71C)}
     # <msqrt>/<mroot> draw U+221A, which appears in no text node.
@@ -189,17 +197,15 @@ def on_post_build(config):
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(chars | italic | basic)))
     subsetter.subset(font)
-    dest = Path(config["site_dir"]) / FONT_DEST
+    dest = site_dir / FONT_DEST
     dest.parent.mkdir(parents=True, exist_ok=True)
     subset.save_font(font, str(dest), options)
-    # Temml's stylesheet for its MathML, pointed at the fonts shipped with the site.
     css = (TEMML / "Temml-Latin-Modern.css").read_text(encoding="utf-8")
     css = css.replace("url('./latinmodernmath.woff2')", "url('../fonts/latinmodern-math.woff2')")
     css = css.replace("url('Temml.woff2')", "url('../fonts/Temml.woff2')")
     if "../fonts/latinmodern-math.woff2" not in css:
         raise PluginError("Temml's stylesheet changed: update the font path rewrite in hooks/site_build.py")
-    stylesheet = Path(config["site_dir"]) / "assets" / "stylesheets" / "temml.css"
-    stylesheet.write_text(css, encoding="utf-8")
+    (site_dir / "assets" / "stylesheets" / "temml.css").write_text(css, encoding="utf-8")
     (dest.parent / "Temml.woff2").write_bytes((TEMML / "Temml.woff2").read_bytes())
     log.info("math font subset: %d characters, %.1f KiB", len(chars), dest.stat().st_size / 1024)
 
