@@ -132,7 +132,7 @@ class Renderer:
         out, last = [], 0
         for (match, display), mathml in zip(found, rendered, strict=True):
             out.append(content[last : match.start()])
-            out.append(f'<div class="math-display" tabindex="0">{mathml}</div>' if display else mathml)
+            out.append(f'<div class="math-display">{mathml}</div>' if display else mathml)
             last = match.end()
         out.append(content[last:])
         return "".join(out)
@@ -158,8 +158,7 @@ class Renderer:
             for match, mathml in replacements:
                 display = match.group(1) is not None
                 # A span (styled as a block): notebook display math sits inside <p>, where a div is invalid.
-                # tabindex: a formula wider than the screen scrolls, and keyboard users must reach it.
-                wrapped = f'<span class="math-display" tabindex="0">{mathml}</span>' if display else mathml
+                wrapped = f'<span class="math-display">{mathml}</span>' if display else mathml
                 out += [part[last : match.start()], wrapped]
                 last = match.end()
             parts[i] = "".join(out) + part[last:]
