@@ -181,12 +181,29 @@ def on_post_build(config):
     _ship_math_assets(Path(config["site_dir"]), chars)
 
 
+def _math_italic(char: str) -> str | None:
+    """The Mathematical Italic twin of a Latin or Greek letter (what the browser draws for <mi>x</mi>)."""
+    code = ord(char)
+    if char == "h":
+        return "\u210e"  # the italic h lives in Letterlike Symbols
+    if 0x61 <= code <= 0x7A:
+        return chr(0x1D44E + code - 0x61)
+    if 0x41 <= code <= 0x5A:
+        return chr(0x1D434 + code - 0x41)
+    if 0x3B1 <= code <= 0x3C9:
+        return chr(0x1D6FC + code - 0x3B1)
+    if 0x391 <= code <= 0x3A9:
+        return chr(0x1D6E2 + code - 0x391)
+    return None
+
+
 def _ship_math_assets(site_dir: Path, chars: set[str]) -> None:
     """The Latin Modern Math font cut to the characters used, and Temml's stylesheet pointing at it."""
     from fontTools import subset
 
-    # Single letters in <mi> are drawn from the Mathematical Italic block.
-    italic = {chr(c) for c in range(0x1D434, 0x1D468)} | {chr(c) for c in range(0x1D6E2, 0x1D71C)}
+    # Single letters in <mi> are drawn from the Mathematical Italic block: keep the italic twin
+    # of every letter the math uses, not the whole block.
+    italic = {_math_italic(c) for c in chars} - {None}
     # <msqrt>/<mroot> draw U+221A, which appears in no text node.
     basic = {chr(c) for c in range(0x20, 0x7F)} | {"\u221a"}
     options = subset.Options()
