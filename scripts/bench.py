@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # No background traffic to any other host (the machine has no network but the package registries).
-CHROMIUM_FLAGS = [
-    "--headless=new",
+# The browser test suite launches Chromium with the same arguments.
+CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -56,6 +56,7 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+CHROMIUM_FLAGS = ["--headless=new", *CHROMIUM_ARGS]  # for Lighthouse, which starts Chromium itself
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
@@ -263,7 +264,7 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
 
     pages = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in paths:
             context = browser.new_context(viewport={"width": 1280, "height": 900})  # a cold cache per page
             tab = context.new_page()

@@ -18,20 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from scripts.bench import CHROMIUM_ARGS  # closed-network flags, shared with the bench
 from scripts.pipeline import ROOT
 
 DOCS = ROOT / "docs"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags for a closed network (see ../shared/tooling-notes.md): no background calls to any other host.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = ROOT / "reports" / "screenshots"
 SCHEMES = ("light", "dark")
 
