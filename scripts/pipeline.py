@@ -1,6 +1,6 @@
 """From page modules to files under ``figures/``: discovery, staleness, rendering, writing.
 
-Each page module ``scripts/pages/<slug>.py`` provides
+Each page, a module ``scripts/pages/<slug>.py`` or a package ``scripts/pages/<slug>/``, provides
 
 * ``compute()``: pure numerics (numpy, seeded generators, no I/O) returning a result;
 * ``numbers(result)``: ``{key: text}``, every value the page quotes, exactly as printed;
@@ -18,6 +18,7 @@ import hashlib
 import importlib
 import json
 import os
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ MANIFEST = "manifest.json"
 NUMBERS = "numbers.json"
 # Versions that change output bytes even when our code does not.
 OUTPUT_PACKAGES = ("numpy", "matplotlib", "scikit-learn")
+# Files that decide every page's output bytes whether or not the page imports them: this
+# module (rendering, file layout, manifest) and the style (SVG writer, dark twin, rc).
+ALWAYS_HASHED = ("scripts/pipeline.py", "scripts/style.py")
 
 
 class PageError(RuntimeError):
@@ -39,7 +43,17 @@ class PageError(RuntimeError):
 
 
 def slugs() -> list[str]:
-    return sorted(p.stem for p in PAGES.glob("*.py") if not p.stem.startswith("_"))
+    modules = {p.stem for p in PAGES.glob("*.py")}
+    packages = {p.parent.name for p in PAGES.glob("*/__init__.py")}
+    return sorted(s for s in modules | packages if not s.startswith("_"))
+
+
+def page_files(slug: str) -> list[Path]:
+    """The page's own source files: the module, or every module of its package."""
+    package = PAGES / slug
+    if (package / "__init__.py").is_file():
+        return sorted(package.glob("*.py"))
+    return [PAGES / f"{slug}.py"]
 
 
 def check_slugs(requested: list[str]) -> list[str]:
@@ -57,10 +71,10 @@ def _local_imports(path: Path) -> set[Path]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            if node.level:  # relative import: resolve against the file's package
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative import (``from . import x`` too): resolve against the file's package
                 package = path.parent.relative_to(ROOT).parts
-                module = ".".join([*package[: len(package) - node.level + 1], node.module])
+                module = ".".join([*package[: len(package) - node.level + 1], *filter(None, [node.module])])
             else:
                 module = node.module
             names.add(module)
@@ -77,8 +91,8 @@ def _local_imports(path: Path) -> set[Path]:
 
 
 def sources(slug: str) -> list[Path]:
-    """The page module and every ``scripts`` module it uses, transitively."""
-    todo = [PAGES / f"{slug}.py"]
+    """The page's files, every ``scripts`` module they use (transitively) and ``ALWAYS_HASHED``."""
+    todo = [*page_files(slug), *(ROOT / name for name in ALWAYS_HASHED)]
     seen: set[Path] = set()
     while todo:
         path = todo.pop()
@@ -126,8 +140,12 @@ class Output:
 
 
 def load(slug: str):
-    """Import (or re-import, for a long-running ``mkdocs serve``) a page module."""
-    module = importlib.import_module(f"scripts.pages.{slug}")
+    """Import (or re-import, for a long-running ``mkdocs serve``) a page module or package."""
+    name = f"scripts.pages.{slug}"
+    # A package's submodules first, so its __init__ re-binds their fresh functions.
+    for sub in sorted(m for m in sys.modules if m.startswith(name + ".")):
+        importlib.reload(sys.modules[sub])
+    module = importlib.import_module(name)
     return importlib.reload(module)
 
 
@@ -218,7 +236,7 @@ def differences(output: Output) -> list[str]:
             problems.append(f"{output.slug}/{name}: differs from a fresh build")
     if folder.is_dir():
         for extra in sorted(set(p.name for p in folder.iterdir() if p.is_file()) - set(output.files)):
-            problems.append(f"{output.slug}/{extra}: not made by scripts/pages/{output.slug}.py")
+            problems.append(f"{output.slug}/{extra}: not made by page {output.slug}")
     return problems
 
 

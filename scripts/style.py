@@ -9,6 +9,7 @@ stays distinguishable under the common colour-vision deficiencies.
 from __future__ import annotations
 
 import io
+import re
 from contextlib import contextmanager
 
 import matplotlib
@@ -81,12 +82,34 @@ def new_figure(width: float = 6.4, height: float = 3.6, **kwargs) -> Figure:
     return Figure(figsize=(width, height), layout="constrained", **kwargs)
 
 
+# matplotlib names clip paths and markers by a hash of their full-precision geometry, which
+# can differ in the last bit between CPUs (numpy's SIMD log/exp); the drawn coordinates are
+# rounded and do not.  Renumbering the ids in order of appearance keeps the bytes repeatable.
+_HASHED_ID = re.compile(r'id="([a-z]+)([0-9a-f]{10})"')
+
+
+def stable_ids(svg: str) -> str:
+    """Replace matplotlib's hashed ids (``p1a2b...``) with ``clip-1``, ``marker-1``, ..."""
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for prefix, digest in _HASHED_ID.findall(svg):
+        old = prefix + digest
+        if old not in names:
+            kind = {"p": "clip", "m": "marker"}.get(prefix, prefix)
+            counts[kind] = counts.get(kind, 0) + 1
+            names[old] = f"{kind}-{counts[kind]}"
+    if not names:
+        return svg
+    pattern = re.compile("|".join(re.escape(old) for old in names))
+    return pattern.sub(lambda m: names[m.group(0)], svg)
+
+
 def svg_bytes(fig: Figure) -> bytes:
-    """Render a figure to SVG with no date and fixed ids."""
+    """Render a figure to SVG with no date and ids that do not depend on the CPU."""
     buf = io.BytesIO()
     with rc():
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    return buf.getvalue()
+    return stable_ids(buf.getvalue().decode("utf-8")).encode("utf-8")
 
 
 def dark_variant(svg: bytes) -> bytes:

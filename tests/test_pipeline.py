@@ -91,7 +91,7 @@ def test_check_reports_an_edited_figure(tmp_path, monkeypatch):
     (tmp_path / "conventions" / "stray.svg").write_bytes(b"<svg/>")
     assert pipeline.differences(output) == [
         "conventions/unit-balls.svg: differs from a fresh build",
-        "conventions/stray.svg: not made by scripts/pages/conventions.py",
+        "conventions/stray.svg: not made by page conventions",
     ]
 
 
@@ -123,3 +123,76 @@ def test_committed_output_matches_a_fresh_build():
     for slug in pipeline.slugs():
         problems += pipeline.differences(pipeline.render(slug, progress=lambda line: None))
     assert problems == [], "run `make figures` and commit:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", pipeline.ALWAYS_HASHED)
+def test_every_page_depends_on_the_files_that_decide_output_bytes(name):
+    for slug in pipeline.slugs():
+        assert ROOT / name in pipeline.sources(slug), slug
+
+
+def _scratch_copy(tmp_path, monkeypatch):
+    """The scripts package and figures/ copied to a scratch root the pipeline then reads."""
+    import shutil
+
+    shutil.copytree(ROOT / "scripts", tmp_path / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "figures", tmp_path / "figures")
+    monkeypatch.setattr(pipeline, "ROOT", tmp_path)
+    monkeypatch.setattr(pipeline, "PAGES", tmp_path / "scripts" / "pages")
+    monkeypatch.setattr(pipeline, "FIGURES", tmp_path / "figures")
+    return tmp_path
+
+
+def _output_deciding_files(slug):
+    """Every file the hash covers for a page: its own files, what they import, pipeline and style."""
+    return [p.relative_to(ROOT).as_posix() for p in pipeline.sources(slug)]
+
+
+@pytest.mark.parametrize("slug", ["conventions", "home"])
+def test_editing_any_output_deciding_file_makes_the_page_stale(slug, tmp_path, monkeypatch):
+    files = _output_deciding_files(slug)
+    assert {"scripts/pipeline.py", "scripts/style.py", "scripts/fmt.py"} <= set(files)
+    root = _scratch_copy(tmp_path, monkeypatch)
+    assert pipeline.stale_reason(slug) is None
+    for name in files:
+        path = root / name
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# edited\n")
+        assert pipeline.stale_reason(slug) == "code changed", name
+        path.write_bytes(original)
+    assert pipeline.stale_reason(slug) is None
+
+
+def test_a_page_can_be_a_package(tmp_path, monkeypatch):
+    root = _scratch_copy(tmp_path, monkeypatch)
+    package = root / "scripts" / "pages" / "demo_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("from .experiments import compute\nfrom .text import numbers\n")
+    (package / "experiments.py").write_text("from scripts import solvers\n\ndef compute():\n    return 1\n")
+    (package / "text.py").write_text("from scripts import fmt\n\ndef numbers(result):\n    return {'x': '1'}\n")
+    assert "demo_pkg" in pipeline.slugs()
+    names = {p.relative_to(root).as_posix() for p in pipeline.sources("demo_pkg")}
+    assert {
+        "scripts/pages/demo_pkg/__init__.py",
+        "scripts/pages/demo_pkg/experiments.py",
+        "scripts/pages/demo_pkg/text.py",
+        "scripts/solvers.py",
+        "scripts/fmt.py",
+    } <= names
+    assert pipeline.stale_reason("demo_pkg") == "never built"
+
+
+def test_hashed_ids_are_renumbered_consistently():
+    svg = (
+        '<clipPath id="p0123456789"/><path clip-path="url(#p0123456789)"/>'
+        '<path id="mabcdefabcd"/><use xlink:href="#mabcdefabcd"/><clipPath id="p9876543210"/>'
+    )
+    assert style.stable_ids(svg) == (
+        '<clipPath id="clip-1"/><path clip-path="url(#clip-1)"/>'
+        '<path id="marker-1"/><use xlink:href="#marker-1"/><clipPath id="clip-2"/>'
+    )
+
+
+def test_committed_figures_carry_no_cpu_dependent_ids():
+    for svg in (ROOT / "figures").glob("*/*.svg"):
+        assert not style._HASHED_ID.search(svg.read_text(encoding="utf-8")), svg
