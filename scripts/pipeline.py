@@ -5,7 +5,8 @@ Each page, a module ``scripts/pages/<slug>.py`` or a package ``scripts/pages/<sl
 * ``compute()``: pure numerics (numpy, seeded generators, no I/O) returning a result;
 * ``numbers(result)``: ``{key: text}``, every value the page quotes, exactly as printed;
 * ``figures(result)``: ``{name: Figure}``; each becomes ``<name>.svg`` and ``<name>.dark.svg``;
-* optionally ``tables(result)``: ``{name: markdown}``, included into the page as ``<name>.md``.
+* optionally ``tables(result)``: ``{name: markdown}``, included into the page as ``<name>.md``;
+* optionally ``data(result)``: ``{name: JSON-able}``, written as ``<name>.json`` (for explorables).
 
 Output goes to ``figures/<slug>/`` with a ``manifest.json`` recording the hash of the
 code that made it, so a stale folder is detected without rendering anything.
@@ -179,6 +180,11 @@ def render(slug: str, progress=print) -> Output:
         step = "tables()"
         for name, markdown in getattr(module, "tables", lambda r: {})(result).items():
             files[f"{name}.md"] = markdown.rstrip("\n").encode("utf-8") + b"\n"
+        step = "data()"
+        for name, payload in getattr(module, "data", lambda r: {})(result).items():
+            if name in ("numbers", "manifest"):
+                raise PageError(f"page {slug}: data name {name!r} is reserved")
+            files[f"{name}.json"] = _json(payload)
         step = "figures()"
         with style.rc():
             drawn = module.figures(result)

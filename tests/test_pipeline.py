@@ -196,3 +196,15 @@ def test_hashed_ids_are_renumbered_consistently():
 def test_committed_figures_carry_no_cpu_dependent_ids():
     for svg in (ROOT / "figures").glob("*/*.svg"):
         assert not style._HASHED_ID.search(svg.read_text(encoding="utf-8")), svg
+
+
+def test_data_outputs_are_written_as_json(monkeypatch):
+    module = _fake(lambda r: {})
+    module.data = lambda r: {"lambda-explorer": {"lam": [0.1, 1.0]}}
+    monkeypatch.setattr(pipeline, "load", lambda slug: module)
+    monkeypatch.setattr(pipeline, "source_hash", lambda slug: "h")
+    files = pipeline.render("conventions", progress=lambda line: None).files
+    assert files["lambda-explorer.json"] == b'{\n  "lam": [\n    0.1,\n    1.0\n  ]\n}\n'
+    module.data = lambda r: {"numbers": {}}
+    with pytest.raises(pipeline.PageError, match="reserved"):
+        pipeline.render("conventions", progress=lambda line: None)
