@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible sitemap dates: the time of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help setup figures site serve test test-browser bench lint check-figures clean
+.PHONY: help setup system-packages figures site serve test test-browser bench lint check-figures clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,6 +25,11 @@ node_modules/.installed: package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed  ## create .venv and node_modules from the pinned versions
 
+# Before any test: install the Debian packages of .ci/system-packages.txt when root on Debian,
+# else stop with the one command that would (nothing else runs first).
+system-packages:  ## install the Debian packages the tests need (Chromium, Java, ...), or name the command
+	@python3 .ci/system_packages.py
+
 figures: setup  ## regenerate the figures, numbers and tables of pages whose code changed
 	$(PY) -m scripts.build --stale
 
@@ -34,17 +39,18 @@ site: figures  ## build the site into site/ (strict: any warning fails)
 serve: setup  ## live preview on http://127.0.0.1:8000/
 	$(VENV)/bin/mkdocs serve
 
-lint: setup  ## ruff
-	$(VENV)/bin/ruff check scripts tests hooks
-	$(VENV)/bin/ruff format --check scripts tests hooks
+lint: setup  ## ruff, and actionlint on the GitHub workflows
+	$(VENV)/bin/ruff check scripts tests hooks .ci
+	$(VENV)/bin/ruff format --check scripts tests hooks .ci
+	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 check-figures: setup  ## fail if a committed figure differs from a fresh build
 	$(PY) -m scripts.build --check
 
-test: setup lint check-figures  ## every test, the browser suite included (needs Debian's chromium)
+test: system-packages setup lint check-figures  ## every test, the browser suite included (installs Debian's chromium, Java, ...)
 	$(PY) -m pytest
 
-test-browser: setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
+test-browser: system-packages setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
 	$(PY) -m pytest tests/browser
 
 bench: setup  ## performance report: build times, page weights, Lighthouse -> reports/bench.md and .json
