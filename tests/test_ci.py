@@ -149,3 +149,34 @@ def test_make_test_sets_up_system_packages_before_anything_else():
     assert test_rule.split(":")[1].split()[0] == "system-packages"
     dry = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert dry.stdout.splitlines()[0].endswith(".ci/system_packages.py")
+
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+OFFICIAL = {"actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"}
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def test_pages_workflow_tests_then_builds_with_the_site_address_using_official_actions_only():
+    import yaml
+
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = _steps(workflow)
+    assert {step["uses"].split("@")[0] for step in steps if "uses" in step} == OFFICIAL
+    runs = [step.get("run", "").strip() for step in steps]
+    assert runs.index("make test") < runs.index("make site")
+    site = steps[runs.index("make site")]
+    assert "steps.pages.outputs.base_url" in site["env"]["SITE_URL"]
+    assert any("SOURCE_DATE_EPOCH" in run for run in runs[: runs.index("make test")])
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_actionlint_passes_the_workflow_and_catches_a_broken_one(tmp_path):
+    actionlint = ROOT / ".venv" / "bin" / "actionlint"
+    assert subprocess.run([actionlint, WORKFLOW], capture_output=True, check=False).returncode == 0
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("steps.pages.outputs", "steps.nope.outputs"))
+    done = subprocess.run([actionlint, broken], capture_output=True, text=True, check=False)
+    assert done.returncode != 0 and "nope" in done.stdout
