@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:  # hooks load before the project is importable
     sys.path.insert(0, str(ROOT))
 log = logging.getLogger("mkdocs.hooks.site_build")
 
+import scripts.changelog  # noqa: E402
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
 import scripts.mathml  # noqa: E402
@@ -52,7 +53,14 @@ _DEAD_SCRIPT = re.compile(
 
 def on_config(config):
     # `mkdocs serve` keeps this module loaded: reload what it calls so edits take effect.
-    for module in (scripts.pipeline, scripts.prose, scripts.errata, scripts.mathml, scripts.csspurge):
+    for module in (
+        scripts.pipeline,
+        scripts.prose,
+        scripts.errata,
+        scripts.changelog,
+        scripts.mathml,
+        scripts.csspurge,
+    ):
         importlib.reload(module)
     return config
 
@@ -90,6 +98,7 @@ def on_page_markdown(markdown, page, config, files):
         for problem in scripts.prose.check(scripts.errata.prose(markdown), numbers):
             log.warning("%s: errata text: %s", where, problem.message)
         markdown = scripts.errata.expand(markdown, where)
+        markdown = scripts.changelog.expand(markdown, where)  # ChangelogError is an ErrataError
     except scripts.errata.ErrataError as exc:
         log.warning("%s: %s", where, exc)
     return scripts.prose.strip(markdown)
