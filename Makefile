@@ -7,10 +7,10 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible sitemap dates: the time of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help setup system-packages figures site serve test test-browser bench lint check-figures clean
+.PHONY: help setup system-packages figures site serve test test-browser bench lint check-figures addresses clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.txt
 	@command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 1; }
@@ -52,6 +52,9 @@ test: system-packages setup lint check-figures  ## every test, the browser suite
 
 test-browser: system-packages setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
 	$(PY) -m pytest tests/browser
+
+addresses: site  ## add new page and heading addresses to addresses.txt (refuses if a listed one vanished)
+	$(PY) -m tests.browser.addresses site
 
 bench: setup  ## performance report: build times, page weights, Lighthouse -> reports/bench.md and .json
 	$(PY) -m scripts.bench
