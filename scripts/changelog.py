@@ -153,7 +153,9 @@ def update_state(path: Path = FILE, today: dt.date | None = None) -> list[str]:
     text = path.read_text(encoding="utf-8")
     start = text.find("\n[state]")
     head = text if start < 0 else text[: start + 1]
-    path.write_text(head.rstrip("\n") + "\n\n" + state_toml(current_state()), encoding="utf-8")
+    scratch = path.with_name(path.name + ".tmp")  # never a half-written changelog
+    scratch.write_text(head.rstrip("\n") + "\n\n" + state_toml(current_state()), encoding="utf-8")
+    scratch.replace(path)
     return what
 
 

@@ -111,7 +111,9 @@ def write(site: Path, path: Path = LIST) -> list[str]:
     listed = set(read(path)) if path.is_file() else set()
     broken = sorted(a for a in listed if resolve(site, a) is None)
     if not broken:
-        path.write_text(HEADER + "".join(f"{a}\n" for a in sorted(listed | collect(site))), encoding="utf-8")
+        scratch = path.with_name(path.name + ".tmp")  # never a half-written list
+        scratch.write_text(HEADER + "".join(f"{a}\n" for a in sorted(listed | collect(site))), encoding="utf-8")
+        scratch.replace(path)
     return broken
 
 

@@ -124,3 +124,13 @@ def test_chromium_follows_a_redirect_stub_keeping_the_anchor(browser, scratch_si
         server.shutdown()
         server.server_close()
     assert landed == "/new/#kept-anchor" and found
+
+
+def test_write_adds_new_addresses_and_refuses_to_drop_a_vanished_one(scratch_site: Path, tmp_path):
+    listing = tmp_path / "addresses.txt"
+    listing.write_text("/old/#kept-anchor\n")  # a moved page's address, kept through its redirect
+    assert addresses.write(scratch_site, listing) == []
+    assert addresses.read(listing) == sorted({"/old/#kept-anchor"} | addresses.collect(scratch_site))
+    listing.write_text("/gone/\n")
+    assert addresses.write(scratch_site, listing) == ["/gone/"]
+    assert listing.read_text() == "/gone/\n"  # refused: nothing written
