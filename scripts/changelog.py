@@ -179,8 +179,8 @@ def render(page: str, entries: list[Change] | None = None) -> str:
     for date in sorted({c.date for c in entries}, reverse=True):
         lines += ["", f"## {date.day} {date:%B %Y} {{ #{date.isoformat()} }}", ""]
         for c in (c for c in entries if c.date == date):
-            links = ", ".join(f"[{_title(p)}]({errata._relative(p, page)})" for p in c.pages)
-            lines.append(f"- **{KINDS[c.kind]}:** {links}. {' '.join(c.summary.split())}")
+            links = "; ".join(f"[{_title(p)}]({errata._relative(p, page)})" for p in c.pages)
+            lines.append(f"- **{KINDS[c.kind]}:** {' '.join(c.summary.split())} ({links})")
     return "\n".join(lines).lstrip("\n")
 
 

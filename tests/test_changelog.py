@@ -70,7 +70,7 @@ def test_render_groups_by_date_with_anchors_and_relative_links():
     dates = sorted({e.date for e in changelog.changes()}, reverse=True)
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [f"## {d.day} {d:%B %Y} {{ #{d.isoformat()} }}" for d in dates]
-    assert "[Norms, polynomial fits and model complexity](articles/norms.md)" in text
+    assert "[Norms, polynomial fits and model complexity](articles/norms.md);" in text
     assert "(../articles/norms.md)" in changelog.render("beyond/x.md")
     assert text.count("\n- **") + text.startswith("- **") == len(changelog.changes())
 
