@@ -1,4 +1,4 @@
-"""scripts/pages/norms.py against independent results (numpy, scikit-learn, quadrature, KKT) and its claims."""
+"""scripts/pages/norms/ against independent results (numpy, scikit-learn, quadrature, KKT) and its claims."""
 
 from __future__ import annotations
 
@@ -189,15 +189,25 @@ def test_lasso_never_selects_the_quadratic(r):
     quadratic[:2] = True
     for w in r["lasso_path"]:
         assert not np.array_equal(w != 0, quadratic)
-    assert norms.lasso_leavers(r)  # some weights enter the active set and leave it again
+    assert norms.lasso_leavers(r["lasso_path"]) == r["leavers"]
+    assert r["leavers"]  # some weights enter the active set and leave it again
 
 
 def test_ridge_norm_shrinks_but_some_weights_grow(r):
     W = r["ridge_path"]  # lambda decreases down the rows
     size = np.linalg.norm(W, axis=1)
     assert np.all(np.diff(size) > 0)  # the norm grows as lambda falls, i.e. shrinks as lambda grows
-    assert len(norms.ridge_nonmonotone(r)) >= 1
-    assert len(norms.ridge_sign_changes(r)) >= 1
+    assert len(r["ridge_nonmonotone"]) >= 1
+    assert len(r["ridge_sign_changes"]) >= 1
+
+
+def test_path_analyses_on_hand_made_paths():
+    # rows: decreasing lambda, as on the page
+    lasso = np.array([[0.0, 0.0, 0.0], [0.5, 0.0, 0.0], [0.4, 0.2, 0.0], [0.0, 0.3, 0.0]])
+    assert norms.lasso_leavers(lasso) == [0]  # enters, then exactly zero again; feature 2 never enters
+    ridge = np.array([[0.1, -0.05], [0.3, 0.1], [0.2, 0.3]])  # lambda falls down the rows
+    assert norms.ridge_nonmonotone(ridge) == [0]  # |w_0| 0.2 -> 0.3 as lambda grows from the bottom
+    assert norms.ridge_sign_changes(ridge) == [1]
 
 
 def test_regularised_fits_generalise_far_better_than_the_interpolant(r):
@@ -207,7 +217,7 @@ def test_regularised_fits_generalise_far_better_than_the_interpolant(r):
 
 # ----------------------------------------------------------------------- gradient descent vs proximal
 def test_subgradient_descent_never_hits_zero_but_ista_does(r):
-    d = norms.descent_summary(r)
+    d = r["descent"]["summary"]
     assert len(d["zero"]) >= 1
     assert d["sub_exact_zeros"] == 0
     assert d["watched_sign_changes"] > 100  # it oscillates around zero
@@ -260,7 +270,7 @@ def test_lasso_selection_is_unstable_under_leave_one_out(r, n):
         Xk, _, _ = solvers.standardize(features[keep])
         coef = Lasso(alpha=lam, tol=1e-14, max_iter=1_000_000).fit(Xk, r["y"][keep]).coef_
         supports.append(tuple(np.abs(coef) > 1e-10))
-    assert supports == [tuple(s) for s in r["loo_supports"]]
+    assert supports == [tuple(s) for s in r["stability"]["supports"]]
     distinct = len(set(supports))
     same = sum(s == tuple(full) for s in supports)
     assert distinct >= 5 and same <= 2  # the page: many different sets, rarely the full-data one
@@ -270,7 +280,7 @@ def test_lasso_selection_is_unstable_under_leave_one_out(r, n):
 def test_first_lasso_feature_is_the_one_most_correlated_with_y(r, n):
     Xs, y = r["Xs"], r["y"]
     first = int(np.argmax(np.abs(Xs.T @ (y - y.mean()))))
-    assert n["lasso.path.first"] == norms._feature(first)
+    assert n["lasso.path.first"] == norms.feature_name(first)
     assert first not in (0, 1)  # not x or x²: the lasso does not start from the quadratic
 
 
