@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from scripts import fmt
 
 from .experiments import (
@@ -26,14 +24,7 @@ from .experiments import (
 )
 
 SHORT = {"a": "[a] quadratic", "b": "[b] ridge", "c": "[c] interpolant"}
-ROUNDOFF = 1e-20  # the interpolant's training MSE is rounding noise: print a bound, not machine-dependent digits
-
-
-def roundoff(x: float) -> str:
-    """A value that is zero up to floating-point rounding, printed as a bound that any machine reproduces."""
-    if not 0 <= x < ROUNDOFF:
-        raise ValueError(f"{x!r} is not below the rounding bound {ROUNDOFF}")
-    return f"< 10{fmt.integer(round(math.log10(ROUNDOFF))).translate(fmt.SUPERSCRIPT)}"
+ROUNDOFF_FLOOR = -20  # the interpolant's training MSE is rounding noise: print a bound, not machine digits
 
 
 def sci(x: float, digits: int = 3) -> str:
@@ -51,7 +42,7 @@ def feature_list(indices) -> str:
 
 def train_mse(label: str, value: float) -> str:
     """The interpolant's training error is rounding noise: a bound; the others as numbers."""
-    return roundoff(value) if label == "c" else fmt.num(value)
+    return fmt.below(value, ROUNDOFF_FLOOR) if label == "c" else fmt.num(value)
 
 
 def numbers(r: dict) -> dict[str, str]:
