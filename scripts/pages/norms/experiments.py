@@ -35,6 +35,7 @@ RIDGE_PATH_FACTORS = np.logspace(0, -2, 41)  # lambda / lambda_max for the ridge
 SHOWN = (10**-0.5, 10**-1, 10**-2)  # lambda / lambda_max for the bar charts and curves
 SHOWN_NAMES = ("large", "medium", "small")
 CD_TOL = 1e-9
+STRICT_MARGIN = 1e-9  # |x_j'r|/n counts as strictly below lambda only by more than solver tolerance
 GROWTH_TOL = 1e-12  # a ridge weight "grows" only by more than rounding
 
 # ---------------------------------------------------------------------------- descent demonstration
@@ -49,6 +50,16 @@ PENALTY_STEP = (10.0, 11.0)  # w^2 from one weight to the next, against an expon
 # ---------------------------------------------------------------------------- one weight, drawn
 ONE_WEIGHT_LAM = 1.0
 ONE_WEIGHT_Z = np.linspace(-3, 3, 241)
+
+# ---------------------------------------------------------------------------- when is a ridge weight always 0?
+# Exact constructions on orthonormal, centred directions q1..q4 (features standardised, divisor n):
+# [a] x1, x2 correlated with each other, both uncorrelated with y and x3: w1 = w2 = 0 at every lambda;
+# [b] x1 uncorrelated with y but correlated with x2, which y depends on: w1 != 0 at every lambda.
+RIDGE_ZERO_SEED = 7
+RIDGE_ZERO_N = 20
+RIDGE_ZERO_RHO = 0.6  # correlation of x1 and x2
+RIDGE_ZERO_LAMS = np.logspace(-3, 3, 61)
+RIDGE_ZERO_FLOOR = -12  # rounding level for "exactly zero"
 
 # ---------------------------------------------------------------------------- exercises
 # the one-weight problem of the exercise: minimise 1/2 (w - z)^2 + lam P(w)
@@ -298,13 +309,13 @@ def shown_fits(data: dict, design: dict, lam_max: float, lasso_path: np.ndarray)
                 w = lasso_path[_nearest(LASSO_FACTORS, factor)]
                 fit = solvers.Fit(b=_intercept(Xs, y, w), w=w)
             r = y - fit.b - Xs @ fit.w
-            corr = Xs.T @ r / N  # X'r/n: equals lam sign(w_j) on the support, |.| <= lam off it
+            inner = Xs.T @ r / N  # x_j'r/n, an inner product: lam sign(w_j) on the support, |.| <= lam off it
             zero = fit.w == 0
             shown[(method, factor)] = {
                 "lam": lam,
                 "b": fit.b,
                 "w": fit.w,
-                "corr": corr,
+                "inner": inner,
                 "kkt": solvers.kkt_violation(Xs, y, fit.b, fit.w, lam, alpha=1.0 if method == "lasso" else 0.0),
                 "train_mse": mse(y, fit.b + Xs @ fit.w),
                 "test_mse": mse(y_test, fit.b + test_s @ fit.w),
@@ -313,7 +324,9 @@ def shown_fits(data: dict, design: dict, lam_max: float, lasso_path: np.ndarray)
                 "nonzero": int(np.count_nonzero(fit.w)),
                 "support": np.flatnonzero(fit.w).tolist(),
                 "min_abs_w": float(np.abs(fit.w).min()),
-                "max_abs_corr_off": float(np.abs(corr[zero]).max()) if np.any(zero) else None,
+                "max_abs_inner_off": float(np.abs(inner[zero]).max()) if np.any(zero) else None,
+                # |x_j'r|/n < lam forces w_j = 0; at equality the weight may be zero or not
+                "strictly_inside": np.abs(inner) < lam * (1 - STRICT_MARGIN),
             }
     return shown
 
@@ -377,6 +390,44 @@ def penalties() -> dict:
     }
 
 
+def krylov_terms(S: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Rows m = 0..p-1 of S^m c: ridge weight j is 0 at every lambda exactly when column j is all zero.
+
+    (S + lam I)^-1 c is a polynomial in S applied to c, whose coefficients vary freely with lambda.
+    """
+    out, v = [], np.asarray(c, float)
+    for _ in range(len(c)):
+        out.append(v)
+        v = S @ v
+    return np.array(out)
+
+
+def ridge_zero_condition() -> dict:
+    """Two exact data sets showing what makes a ridge weight zero for every lambda, and what does not."""
+    n, rho = RIDGE_ZERO_N, RIDGE_ZERO_RHO
+    rng = np.random.default_rng(RIDGE_ZERO_SEED)
+    Q, _ = np.linalg.qr(np.column_stack([np.ones(n), rng.normal(size=(n, 4))]))
+    q = Q[:, 1:] * np.sqrt(n)  # mean 0 (orthogonal to the constant), variance 1 with divisor n
+    X = np.column_stack([q[:, 0], rho * q[:, 0] + np.sqrt(1 - rho**2) * q[:, 1], q[:, 2]])
+    targets = {"a": 1 + 2 * q[:, 2] + 0.5 * q[:, 3], "b": 1 + 2 * q[:, 1] + q[:, 2]}
+    out = {"corr_x1_x2": float(np.corrcoef(X[:, 0], X[:, 1])[0, 1])}
+    for case, y in targets.items():
+        W = np.array([solvers.ridge(X, y, lam).w for lam in RIDGE_ZERO_LAMS])
+        Xc, yc = X - X.mean(0), y - y.mean()
+        K = krylov_terms(Xc.T @ Xc / n, Xc.T @ yc / n)
+        out[case] = {
+            "X": X,
+            "y": y,
+            "W": W,
+            "corr_x1_y": float(np.corrcoef(X[:, 0], y)[0, 1]),
+            "max_abs_w1": float(np.abs(W[:, 0]).max()),
+            "min_abs_w1": float(np.abs(W[:, 0]).min()),
+            "max_abs_w2": float(np.abs(W[:, 1]).max()),
+            "krylov_x1": K[:, 0],
+        }
+    return out
+
+
 def one_weight() -> dict:
     """The minimiser of 1/2 (w - z)^2 + lam P(w) as a function of z, for both penalties."""
     z, lam = ONE_WEIGHT_Z, ONE_WEIGHT_LAM
@@ -430,5 +481,6 @@ def compute() -> dict:
         "grid": grid,
         "curves": curves(three["fits"], shown, grid),
         "one_weight": one_weight(),
+        "ridge_zero": ridge_zero_condition(),
         "noise_var": SIGMA**2,
     }

@@ -15,6 +15,9 @@ from .experiments import (
     LASSO_FACTORS,
     N_TEST,
     RIDGE_FACTORS,
+    RIDGE_ZERO_FLOOR,
+    RIDGE_ZERO_LAMS,
+    RIDGE_ZERO_N,
     SEED,
     SHOWN,
     SHOWN_NAMES,
@@ -103,7 +106,7 @@ def numbers(r: dict) -> dict[str, str]:
         out[f"{p}.test_mse"] = fmt.num(s["test_mse"])
         out[f"{p}.train_mse"] = fmt.num(s["train_mse"])
         out[f"{p}.min_abs_w"] = sci(s["min_abs_w"])
-        out[f"{p}.max_abs_corr_off"] = "none" if s["max_abs_corr_off"] is None else fmt.num(s["max_abs_corr_off"])
+        out[f"{p}.max_abs_inner_off"] = "none" if s["max_abs_inner_off"] is None else fmt.num(s["max_abs_inner_off"])
     st = r["stability"]
     out["lasso.loo.fits"] = fmt.integer(st["fits"])
     out["lasso.loo.distinct"] = fmt.integer(st["distinct"])
@@ -134,6 +137,19 @@ def numbers(r: dict) -> dict[str, str]:
     out["descent.watched_max_abs"] = fmt.num(d["watched_max_abs"])
     out["descent.shown"] = fmt.integer(DESCENT_SHOWN)
     out["descent.support"] = feature_list(d["support"])
+    # when a ridge weight is zero at every lambda
+    rz = r["ridge_zero"]
+    out["ridge_zero.n"] = fmt.integer(RIDGE_ZERO_N)
+    out["ridge_zero.n_lams"] = fmt.integer(len(RIDGE_ZERO_LAMS))
+    out["ridge_zero.lam_min"] = fmt.num(RIDGE_ZERO_LAMS.min())
+    out["ridge_zero.lam_max"] = fmt.num(RIDGE_ZERO_LAMS.max())
+    out["ridge_zero.corr_x1_x2"] = fmt.num(rz["corr_x1_x2"])
+    out["ridge_zero.a.max_abs_w12"] = fmt.below(max(rz["a"]["max_abs_w1"], rz["a"]["max_abs_w2"]), RIDGE_ZERO_FLOOR)
+    for case in ("a", "b"):
+        out[f"ridge_zero.{case}.corr_x1_y"] = fmt.below(rz[case]["corr_x1_y"], RIDGE_ZERO_FLOOR)
+    out["ridge_zero.b.max_abs_w1"] = fmt.num(rz["b"]["max_abs_w1"])
+    out["ridge_zero.b.min_abs_w1"] = sci(rz["b"]["min_abs_w1"])
+    out["ridge_zero.b.krylov1"] = fmt.num(rz["b"]["krylov_x1"][1])
     # exercises
     ex = r["exercises"]
     z_small, z_big = EXERCISE_Z
@@ -150,6 +166,14 @@ def numbers(r: dict) -> dict[str, str]:
     out["ex.linf"] = fmt.num(ex["norms"]["linf"])
     out["ex.top_factor"] = sci(ex["top_factor"])
     return out
+
+
+def kkt_condition(w: float, strictly_inside: bool) -> str:
+    if w != 0:
+        return "equals $\\lambda \\sign(w_j)$"
+    if strictly_inside:
+        return "strictly inside $(-\\lambda, \\lambda)$, which forces $w_j = 0$"
+    return "at $\\pm\\lambda$: allowed for $w_j = 0$, but not forcing it"
 
 
 BASIS_NAMES = {
@@ -220,8 +244,8 @@ def tables(r: dict) -> dict[str, str]:
             [
                 feature_name(j),
                 fmt.fixed(s["w"][j], 4) if s["w"][j] != 0 else "0 (exactly)",
-                fmt.fixed(s["corr"][j], 4),
-                "equals $\\lambda \\sign(w_j)$" if s["w"][j] != 0 else "inside $[-\\lambda, \\lambda]$, so $w_j = 0$",
+                fmt.fixed(s["inner"][j], 4),
+                kkt_condition(s["w"][j], s["strictly_inside"][j]),
             ]
             for j in range(DEGREE)
         ],
