@@ -6,11 +6,12 @@ import numpy as np
 import pytest
 
 from scripts.pages import conventions
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return conventions.compute()
+    return results.result("conventions")  # computed once per test session
 
 
 def test_norms_match_numpy(result):

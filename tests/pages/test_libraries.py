@@ -11,11 +11,12 @@ from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
 
 from scripts import solvers
 from scripts.pages import libraries as L
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return L.compute()
+    return results.result("libraries")  # computed once per test session
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,12 @@ from sklearn.linear_model import Lasso, Ridge
 from scripts import solvers
 from scripts.pages import norms
 from scripts.pages.norms import experiments
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def r():
-    return norms.compute()
+    return results.result("norms")  # computed once per test session
 
 
 @pytest.fixture(scope="module")
