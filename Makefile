@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible sitemap dates: the time of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help setup system-packages figures site serve test test-browser bench lint check-figures addresses clean
+.PHONY: help setup system-packages figures site serve test test-fast test-browser bench lint check-figures addresses clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -40,15 +40,19 @@ serve: setup  ## live preview on http://127.0.0.1:8000/
 	$(VENV)/bin/mkdocs serve
 
 lint: setup  ## ruff, and actionlint on the GitHub workflows
-	$(VENV)/bin/ruff check scripts tests hooks .ci
-	$(VENV)/bin/ruff format --check scripts tests hooks .ci
+	$(VENV)/bin/ruff check scripts tests hooks tools .ci
+	$(VENV)/bin/ruff format --check scripts tests hooks tools .ci
 	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 check-figures: setup  ## fail if a committed figure differs from a fresh build
 	$(PY) -m scripts.build --check
 
-test: system-packages setup lint check-figures  ## every test, the browser suite included (installs Debian's chromium, Java, ...)
+test: system-packages setup lint  ## every test, the browser suite and the figure check included (installs Debian's chromium, Java, ...)
 	$(PY) -m pytest
+
+test-fast: setup  ## quick loop while iterating: lint and every test that builds no site and drives no browser
+	$(VENV)/bin/ruff check scripts tests hooks tools .ci
+	$(PY) -m pytest -q -m "not slow" --ignore=tests/browser
 
 test-browser: system-packages setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
 	$(PY) -m pytest tests/browser
@@ -57,7 +61,7 @@ addresses: site  ## add new page and heading addresses to addresses.txt (refuses
 	$(PY) -m tests.browser.addresses site
 
 bench: setup  ## performance report: build times, page weights, Lighthouse -> reports/bench.md and .json
-	$(PY) -m scripts.bench
+	$(PY) -m tools.bench
 
 clean:  ## remove build output and reports (keeps .venv and node_modules)
 	rm -rf site reports .pytest_cache .ruff_cache

@@ -5,17 +5,15 @@ A moved page keeps its old address through a redirect (mkdocs-redirects); Chromi
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from scripts.pipeline import ROOT
+from tools.browser import Server, free_port
 
 from . import addresses
 from .conftest import DOCS, page_url
@@ -109,20 +107,10 @@ def test_resolve_follows_a_redirect_stub_and_checks_the_anchor(scratch_site: Pat
     assert addresses.resolve(scratch_site, "/gone/") is None
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.mark.slow
 def test_chromium_follows_a_redirect_stub_keeping_the_anchor(browser, scratch_site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=scratch_site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        landed, found = _follow(browser, f"http://127.0.0.1:{server.server_address[1]}", "/old/#kept-anchor")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with Server(scratch_site, free_port()) as server:
+        landed, found = _follow(browser, server.origin, "/old/#kept-anchor")
     assert landed == "/new/#kept-anchor" and found
 
 

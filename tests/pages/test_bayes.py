@@ -10,11 +10,12 @@ from scipy.stats import norm
 
 from scripts import solvers
 from scripts.pages import bayes as B
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return B.compute()
+    return results.result("bayes")  # computed once per test session
 
 
 def _closed_form(z, s, beta):

@@ -8,11 +8,12 @@ from sklearn.linear_model import ElasticNet, Lasso, Ridge
 
 from scripts import solvers
 from scripts.pages import elastic_net as page
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return page.compute()
+    return results.result("elastic_net")  # computed once per test session
 
 
 def _sk(X, y, lam, alpha):

@@ -7,11 +7,12 @@ import pytest
 from sklearn.linear_model import lasso_path
 
 from scripts.pages import home
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return home.compute()
+    return results.result("home")  # computed once per test session
 
 
 def test_every_lasso_weight_is_zero_exactly_above_lambda_max(result):

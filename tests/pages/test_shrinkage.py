@@ -8,11 +8,12 @@ from sklearn.linear_model import Lasso, Ridge
 
 from scripts import solvers
 from scripts.pages import shrinkage as S
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return S.compute()
+    return results.result("shrinkage")  # computed once per test session
 
 
 def test_design_is_orthonormal_in_the_site_convention(result):
