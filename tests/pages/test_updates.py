@@ -1,4 +1,4 @@
-"""scripts/pages/updates.py against finite differences, closed forms, scikit-learn and the page's claims."""
+"""scripts/pages/updates/ against finite differences, closed forms, scikit-learn and the page's claims."""
 
 from __future__ import annotations
 
