@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy.optimize import brentq, minimize, minimize_scalar
+from scipy.optimize import minimize_scalar
 from sklearn.linear_model import Lasso, LinearRegression, Ridge
 
 from scripts import solvers
@@ -259,21 +259,6 @@ def test_constrained_form_matches_the_penalised_lasso(result):
     m = result["multi"]
     assert np.abs(m["w_constrained"]).sum() <= m["t"] + 1e-12
     assert np.allclose(m["w_constrained"], m["lasso"].w, atol=1e-10)
-
-
-def test_projection_onto_l1_ball_against_a_generic_optimiser():
-    rng = np.random.default_rng(9)
-    v, t = rng.standard_normal(5) * 2, 1.5
-    cons = {"type": "ineq", "fun": lambda w: t - np.abs(w).sum()}
-    ref = minimize(lambda w: ((w - v) ** 2).sum(), np.zeros(5), constraints=[cons], method="SLSQP", tol=1e-12)
-    proj = u.project_l1_ball(v, t)
-    assert np.allclose(proj, ref.x, atol=1e-3)  # SLSQP is only roughly accurate on a non-smooth constraint
-    assert ((proj - v) ** 2).sum() <= ref.fun + 1e-9  # and never better than the exact projection
-    # Exact characterisation: the projection is S(v, theta) with the theta that puts it on the sphere.
-    theta = brentq(lambda th: np.abs(solvers.soft_threshold(v, th)).sum() - t, 0.0, np.abs(v).max())
-    assert np.allclose(proj, solvers.soft_threshold(v, theta), atol=1e-12)
-    inside = v / (np.abs(v).sum() * 2)
-    assert np.allclose(u.project_l1_ball(inside, t), inside)
 
 
 # --- doubling --------------------------------------------------------------------------------------

@@ -93,32 +93,6 @@ def article_gd(X, y, lam_art, eta_art, n_iter, w0):
     return np.array(trace)
 
 
-# --- the constrained form ----------------------------------------------------------------
-
-
-def project_l1_ball(v, t: float) -> np.ndarray:
-    """Euclidean projection onto {w : ||w||_1 <= t} (sort-based, Duchi et al. 2008)."""
-    v = np.asarray(v, float)
-    if np.abs(v).sum() <= t:
-        return v.copy()
-    u = np.sort(np.abs(v))[::-1]
-    cumulative = np.cumsum(u)
-    k = np.arange(1, len(u) + 1)
-    rho = np.nonzero(u * k > cumulative - t)[0][-1]
-    theta = (cumulative[rho] - t) / (rho + 1)
-    return solvers.soft_threshold(v, theta)
-
-
-def constrained_lasso(X, y, t: float, n_iter: int = 3000) -> np.ndarray:
-    """min 1/(2n)||y - b - Xw||^2 subject to ||w||_1 <= t, by projected gradient (step 1/L)."""
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
-    step = 1 / solvers.lipschitz(X)
-    w = np.zeros(X.shape[1])
-    for _ in range(n_iter):
-        w = project_l1_ball(w + step * Xc.T @ (yc - Xc @ w) / len(yc), t)
-    return w
-
-
 # --- analysis helpers -----------------------------------------------------------------------
 
 METHODS = ("none", "ridge", "subgradient", "proximal", "cd")  # the order of tables, legends and panels
@@ -235,7 +209,7 @@ def multivariate() -> dict:
     diverging = stability[c["step_factors"][-1]]
     # Penalty or constraint: the lasso at lam equals the L1-constrained fit with t = ||w_lam||_1.
     t = float(np.abs(lasso.w).sum())
-    w_constrained = constrained_lasso(X, y, t)
+    w_constrained = solvers.constrained_lasso(X, y, t)
     zeros = {m: (tr == 0).sum(axis=1) for m, tr in traces.items()}
     wobble = float(np.abs(traces["subgradient"][-tail:, irrelevant]).max())
     wobble_small = float(np.abs(small[-tail:, irrelevant]).max())

@@ -16,8 +16,8 @@ ROUNDING = -12  # differences at rounding level: print a bound, since their digi
 
 
 def tiny(x: float) -> str:
-    """A rounding-level difference, printed as the bound "10⁻¹²" (the same on every machine); exact zero as 0."""
-    return "0" if x == 0 else fmt.power_bound(x, ROUNDING)
+    """A rounding-level difference as the bound "10⁻¹²" (the same on every machine); exact zero as 0."""
+    return fmt.zero_or_bound(x, ROUNDING)
 
 
 def step_key(factor: float) -> str:
