@@ -400,6 +400,7 @@ def overfitting() -> dict:
     runs = {"train": train, "test": test, "ridge_train": ridge_train, "ridge_test": ridge_test}
     median = {key: np.median(v, axis=0) for key, v in runs.items()}
     return {
+        "median_gap": median["test"] - median["train"],
         "ps": ps,
         "n": n,
         **runs,
@@ -411,6 +412,80 @@ def overfitting() -> dict:
         "relevant": c["relevant"],
         "lam": c["lam"],
         "reps": c["reps"],
+    }
+
+
+# --- experiment 6: one feature, very few examples ------------------------------------------------------
+
+FEW = {"seed": 21, "slope": 0.3, "noise": 1.0, "ns": (6, 50), "reps": 20000}
+
+
+def expected_test_error(b, w, w_true, noise: float):
+    """Mean squared error of ``b + x'w`` on a new example, x ~ N(0, I), y = x'w_true + noise (exact)."""
+    return noise**2 + b**2 + np.sum((np.atleast_2d(w) - w_true) ** 2, axis=-1)
+
+
+def few_examples() -> dict:
+    """One-feature least squares against the intercept alone (predicting the mean of y), per n."""
+    c = FEW
+    rng = np.random.default_rng(c["seed"])
+    out = {"slope": c["slope"], "noise_var": c["noise"] ** 2, "reps": c["reps"], "ns": c["ns"], "by_n": {}}
+    for n in c["ns"]:
+        x = rng.standard_normal((c["reps"], n))
+        y = c["slope"] * x + c["noise"] * rng.standard_normal((c["reps"], n))
+        xc, yc = x - x.mean(axis=1, keepdims=True), y - y.mean(axis=1, keepdims=True)
+        w = (xc * yc).sum(axis=1) / (xc * xc).sum(axis=1)
+        b = y.mean(axis=1) - w * x.mean(axis=1)
+        ols = expected_test_error(b, w[:, None], c["slope"], c["noise"])
+        mean_only = expected_test_error(y.mean(axis=1), np.zeros((c["reps"], 1)), c["slope"], c["noise"])
+        out["by_n"][n] = {
+            "ols": float(ols.mean()),
+            "mean_only": float(mean_only.mean()),
+            "ols_better": bool(ols.mean() < mean_only.mean()),
+        }
+    return out
+
+
+# --- experiment 7: Intuition A, moving away from the least-squares weights -------------------------------
+
+SHIFT = {"seed": 31, "n": 50, "p": 40, "relevant": 5, "noise": 1.0, "lam": 0.5, "reps": 200}
+
+
+def shift_direction() -> dict:
+    """Move the least-squares w as far as ridge moves it, in ridge's direction, at random, or backwards."""
+    c = SHIFT
+    rng = np.random.default_rng(c["seed"])
+    w_true = np.zeros(c["p"])
+    w_true[: c["relevant"]] = np.linspace(1.0, 0.2, c["relevant"])
+    errors = {key: np.empty(c["reps"]) for key in ("ols", "ridge", "random", "reversed")}
+    distance_sq = np.empty(c["reps"])  # squared length of ridge's move, which the other moves copy
+    ridge_shorter = np.empty(c["reps"], dtype=bool)  # ridge's move shrinks the weights
+    for rep in range(c["reps"]):
+        X = rng.standard_normal((c["n"], c["p"]))
+        y = X @ w_true + c["noise"] * rng.standard_normal(c["n"])
+        ols, ridge = solvers.ridge(X, y, 0.0), solvers.ridge(X, y, c["lam"])
+        shift = ridge.w - ols.w
+        direction = rng.standard_normal(c["p"])
+        random_shift = direction * np.linalg.norm(shift) / np.linalg.norm(direction)
+        distance_sq[rep] = shift @ shift
+        ridge_shorter[rep] = ridge.w @ ridge.w < ols.w @ ols.w
+        for key, (b, w) in {
+            "ols": (ols.b, ols.w),
+            "ridge": (ridge.b, ridge.w),
+            "random": (ols.b, ols.w + random_shift),
+            "reversed": (ols.b, ols.w - shift),
+        }.items():
+            errors[key][rep] = expected_test_error(b, w, w_true, c["noise"])[0]
+    mean = {key: float(v.mean()) for key, v in errors.items()}
+    return {
+        **{k: c[k] for k in ("n", "p", "relevant", "lam", "reps")},
+        "w_true": w_true,
+        "ridge_shorter": ridge_shorter,
+        "errors": errors,
+        "distance_sq": distance_sq,
+        "mean": mean,
+        # in how many runs a random shift of ridge's length does better than not moving at all
+        "random_helps": int(np.sum(errors["random"] < errors["ols"])),
     }
 
 
@@ -454,5 +529,7 @@ def compute() -> dict:
         "doubling": doubling(multi),
         "small": small_coefficients(),
         "overfit": overfitting(),
+        "few": few_examples(),
+        "shift": shift_direction(),
         "exercises": exercises(multi),
     }

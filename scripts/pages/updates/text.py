@@ -120,8 +120,27 @@ def numbers(r: dict) -> dict[str, str]:
         out[f"overfit.p{p}"] = fmt.integer(p)
         for key, values in o["median"].items():
             out[f"overfit.{key}.p{p}"] = fmt.num(values[i])
+    for p in (1, o["relevant"]):
+        out[f"overfit.gap.p{p}"] = fmt.num(o["median_gap"][ps.index(p)])
     out["overfit.null_test"] = fmt.num(o["null_median"])
     out["overfit.best_p"] = fmt.integer(o["best_p"])
+    # one feature, few examples
+    f = r["few"]
+    out["few.slope"] = fmt.num(f["slope"])
+    out["few.noise_var"] = fmt.num(f["noise_var"])
+    out["few.reps"] = fmt.integer(f["reps"])
+    for n, by_n in f["by_n"].items():
+        out[f"few.n{n}"] = fmt.integer(n)
+        out[f"few.ols.n{n}"] = fmt.num(by_n["ols"])
+        out[f"few.mean_only.n{n}"] = fmt.num(by_n["mean_only"])
+    # Intuition A: which way to move away from least squares
+    sh = r["shift"]
+    for key in ("n", "p", "reps"):
+        out[f"shift.{key}"] = fmt.integer(sh[key])
+    out["shift.lam"] = fmt.num(sh["lam"])
+    for key, value in sh["mean"].items():
+        out[f"shift.{key}"] = fmt.num(value)
+    out["shift.random_helps"] = fmt.integer(sh["random_helps"])
     # exercises
     e1, e2, e3 = ex["ex1"], ex["ex2"], ex["ex3"]
     for key in ("w", "g", "eta", "lam", "sub", "prox", "threshold", "before"):
