@@ -13,18 +13,19 @@ from sklearn.linear_model import Lasso, LinearRegression, Ridge
 from scripts import errata, solvers
 from scripts.pages import updates as u
 from scripts.pipeline import ROOT
+from tests import results
 
 H = 1e-6  # finite-difference step
 
 
 @pytest.fixture(scope="module")
 def result():
-    return u.compute()
+    return results.result("updates")
 
 
 @pytest.fixture(scope="module")
-def numbers(result):
-    return u.numbers(result)
+def numbers():
+    return results.numbers("updates")
 
 
 @pytest.fixture(scope="module")
