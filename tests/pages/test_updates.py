@@ -478,7 +478,7 @@ def _verdict_table():
 
 def test_every_correction_has_a_row_in_the_verdict_table_and_the_same_verdict():
     page, rows = _verdict_table()
-    scale = ("correct", "imprecise", "missing caveat", "wrong")
+    scale = tuple(errata.SCALE)  # the site-wide scale
     assert len(rows) > 20 and all(verdict in scale for _, verdict, _ in rows)
     mine = [e for e in errata.entries() if e.article == "updates"]
     assert Counter(v for _, v, _ in rows if v != "correct") == Counter(e.verdict for e in mine)
