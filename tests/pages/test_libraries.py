@@ -307,6 +307,8 @@ def test_adam_weight_decay_keeps_the_l2_minimiser_adamw_does_not(data):
             theta = _adam_steps(mse_grad, theta, lr=lr, wd=wd, decoupled=decoupled, steps=3000)
         return theta
 
-    assert np.abs(run(decoupled=False) - theta_star).max() < 1e-9
+    # Adam's last steps (lr 1e-4, the second moment fading slowly) stop about 1e-6 short; the oracle tests check
+    # with torch itself that the ridge solution is Adam's exact rest point.
+    assert np.abs(run(decoupled=False) - theta_star).max() < 1e-5
     # AdamW with the same weight_decay and schedule ends elsewhere: its decay is not this L2 penalty
     assert np.abs(run(decoupled=True) - theta_star).max() > 0.1
