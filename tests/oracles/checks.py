@@ -158,6 +158,60 @@ def check_sklearn() -> list[Check]:
     ]
 
 
+def check_sklearn_intercepts() -> list[Check]:
+    """The networks page: which scikit-learn estimators leave the intercept unpenalised."""
+    from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
+
+    X, y, labels = site_data()
+    Xs, _, _ = solvers.standardize(X)  # sag and saga converge slowly on unscaled features
+    shift = 10.0
+    worst = 0.0
+    for model in (
+        Ridge(alpha=1.0),
+        Lasso(alpha=0.1, tol=1e-14, max_iter=100_000),
+        ElasticNet(alpha=0.1, tol=1e-14, max_iter=100_000),
+    ):
+        a, b = model.fit(X, y), type(model)(**model.get_params()).fit(X, y + shift)
+        worst = max(worst, abs(b.intercept_ - a.intercept_ - shift), float(np.abs(b.coef_ - a.coef_).max()))
+    site = L.logistic_site(Xs, labels, L.LAM_LOG)
+    C = L.sklearn_logistic_C(L.LAM_LOG, len(y))
+    solver_gap = 0.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for solver in ("lbfgs", "newton-cg", "newton-cholesky", "sag", "saga"):
+            m = LogisticRegression(C=C, solver=solver, tol=1e-12, max_iter=100_000, random_state=0).fit(Xs, labels)
+            solver_gap = max(solver_gap, _gap((float(m.intercept_[0]), m.coef_[0]), site))
+    defaults = LogisticRegression().get_params()
+    wrong = sum(defaults[k] != v for k, v in {"solver": "lbfgs", "C": 1.0, "l1_ratio": 0.0}.items())
+    lib = "scikit-learn"
+    return [
+        Check(
+            "sklearn.intercept_not_penalised",
+            "networks",
+            lib,
+            "`Ridge`, `Lasso`, `ElasticNet`: shifting y shifts `intercept_` by the same amount, `coef_` unchanged",
+            worst,
+            1e-9,
+        ),
+        Check(
+            "sklearn.logistic_solvers",
+            "networks",
+            lib,
+            "`lbfgs`, `newton-cg`, `newton-cholesky`, `sag`, `saga` leave the intercept unpenalised (the site's fit)",
+            solver_gap,
+            1e-6,
+        ),
+        Check(
+            "sklearn.logistic_defaults",
+            "networks",
+            lib,
+            '`LogisticRegression()` defaults: `solver="lbfgs"`, `C=1.0`, `l1_ratio=0.0`',
+            float(wrong),
+            0.5,
+        ),
+    ]
+
+
 # ---------------------------------------------------------------------------- PyTorch
 def _torch_linear(torch, b: float, w):
     model = torch.nn.Linear(len(w), 1).double()
@@ -700,7 +754,7 @@ def versions_python() -> dict[str, str]:
 
 def run_all() -> tuple[list[Check], dict[str, str]]:
     """Every check and the versions they ran against."""
-    checks = check_sklearn() + check_torch() + check_keras()
+    checks = check_sklearn() + check_sklearn_intercepts() + check_torch() + check_keras()
     glmnet_checks, r_versions = check_glmnet()
     versions = {**versions_python(), "keras_backend": "torch", **r_versions}
     return checks + glmnet_checks, versions

@@ -14,7 +14,7 @@ def groups() -> dict:
     """Each group's checks, computed once: the group tests and the report test share them."""
     glmnet, r_versions = checks.check_glmnet()
     return {
-        "sklearn": checks.check_sklearn(),
+        "sklearn": checks.check_sklearn() + checks.check_sklearn_intercepts(),
         "torch": checks.check_torch(),
         "keras": checks.check_keras(),
         "glmnet": glmnet,
