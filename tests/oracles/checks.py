@@ -32,9 +32,9 @@ CV_FOLDS = 10
 CV_FRACTIONS = np.logspace(0, np.log10(0.02), 20)  # lambda / lambda_max, as on the geometry page
 ADAM_STEPS = 5
 SEQUENCES = {  # glmnet's default lambda sequences checked, and the features lambda_max is computed on
-    "lasso_std": "lasso: λ_max = maxⱼ abs(x̃ⱼ'(y − ȳ))/n, x̃ⱼ standardised",
-    "lasso_raw": "lasso, `standardize=FALSE`: λ_max = maxⱼ abs(xⱼ'(y − ȳ))/n",
-    "enet_std": "elastic net: λ_max = maxⱼ abs(x̃ⱼ'(y − ȳ))/(nα)",
+    "lasso_std": r"lasso: $\lambda_{\max} = \max_j \abs{\tilde x_j\trans (y - \bar y)}/n$, $\tilde x_j$ standardised",
+    "lasso_raw": r"lasso, `standardize=FALSE`: $\lambda_{\max} = \max_j \abs{x_j\trans (y - \bar y)}/n$",
+    "enet_std": r"elastic net: $\lambda_{\max} = \max_j \abs{\tilde x_j\trans (y - \bar y)}/(n\alpha)$",
 }
 
 
@@ -639,7 +639,7 @@ def check_glmnet() -> tuple[list[Check], dict[str, str]]:
             "glmnet.enet_naive",
             "libraries",
             lib,
-            '`family="gaussian"` standardises y: `lambda=λ`, `alpha=α` is not the site\'s elastic net',
+            '`family="gaussian"` standardises $y$: `lambda=λ`, `alpha=α` is not the site\'s elastic net',
             _gap(fit("enet_naive"), site["enet"]),
             0.01,
             agree=False,
@@ -649,7 +649,7 @@ def check_glmnet() -> tuple[list[Check], dict[str, str]]:
             "glmnet.enet_naive_as_coded",
             "libraries",
             lib,
-            "the page's reproduction of glmnet's code (y and λ divided by s_y) matches glmnet",
+            "the page's reproduction of glmnet's code ($y$ and $\\lambda$ divided by $s_y$) matches glmnet",
             _gap(fit("enet_naive"), L.glmnet_gaussian_fit(X, y, L.LAM, L.ALPHA, standardize=False)),
             1e-9,
         ),
@@ -657,7 +657,7 @@ def check_glmnet() -> tuple[list[Check], dict[str, str]]:
             "glmnet.enet_converted",
             "libraries",
             lib,
-            "`lambda=cλ`, `alpha=α/c`, c = α + s_y(1 − α): the site's elastic net",
+            "`lambda=cλ`, `alpha=α/c`, $c = \\alpha + s_y(1 - \\alpha)$: the site's elastic net",
             _gap(fit("enet_converted"), site["enet"]),
             1e-9,
             values={
@@ -669,7 +669,7 @@ def check_glmnet() -> tuple[list[Check], dict[str, str]]:
             "glmnet.family_object",
             "libraries",
             lib,
-            "`family=gaussian()` (the object) does not standardise y: `lambda=λ`, `alpha=α` is the site's elastic net",
+            "`family=gaussian()` (an object) leaves $y$ as it is: `lambda=λ`, `alpha=α` is the site's elastic net",
             _gap(fit("enet_family_object"), site["enet"]),
             1e-9,
         ),
@@ -685,7 +685,7 @@ def check_glmnet() -> tuple[list[Check], dict[str, str]]:
             "glmnet.standardize",
             "libraries",
             lib,
-            "`standardize=TRUE` (the default) penalises sⱼ·abs(wⱼ): the page's standardised fit, w₃ non-zero",
+            "`standardize=TRUE` (the default) penalises $s_j \\abs{w_j}$: the page's standardised fit, $w_3 \\ne 0$",
             _gap(fit("lasso_standardized"), std_fit),
             1e-9,
             values={"libraries.glmnet_std.w3": fmt.num(r["lasso_standardized"]["w"][2])},
@@ -713,7 +713,7 @@ def check_glmnet() -> tuple[list[Check], dict[str, str]]:
                 f"default λ sequence, {SEQUENCES[key]}, then down by equal ratios",
                 float(np.abs(seq / expected - 1).max()),
                 1e-10,
-                values={"λ_max": fmt.num(lam_max)},
+                values={r"$\lambda_{\max}$": fmt.num(lam_max)},
             )
         )
     mine = site_cv(X, y, cv_lambda, foldid)
@@ -737,10 +737,13 @@ def check_glmnet() -> tuple[list[Check], dict[str, str]]:
             "glmnet.cv_choice",
             "libraries",
             lib,
-            "`cv.glmnet`'s `lambda.min` and `lambda.1se` are the site's λ_min and one-standard-error λ",
+            "`cv.glmnet`'s `lambda.min` and `lambda.1se` are the site's best and one-standard-error $\\lambda$",
             float(choice_gap),
             1e-12,
-            values={"λ_min": fmt.num(mine["lambda_min"]), "λ_1se": fmt.num(mine["lambda_1se"])},
+            values={
+                r"$\lambda_{\min}$": fmt.num(mine["lambda_min"]),
+                r"$\lambda_{\text{1se}}$": fmt.num(mine["lambda_1se"]),
+            },
         )
     )
     return out, r["versions"]
