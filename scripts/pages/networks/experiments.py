@@ -296,6 +296,7 @@ def exact_fits(rng) -> dict:
         "n_test": n_test,
         "sigma": sigma,
         "noise_var": sigma**2,
+        "signal": FIT_SIGNAL,
         "ts": FIT_TS,
         "family": family,
         "small": small_model,
@@ -313,6 +314,28 @@ def exact_fits(rng) -> dict:
         "w_true": w_true,
         "X_test": X_test,
         "y_test": y_test,
+    }
+
+
+# Least squares with almost as many weights as examples, on the same independent features.
+NEAR_SQUARE_P = 27  # with the intercept, 28 parameters for 30 examples
+
+
+def near_square_least_squares(fit: dict) -> dict:
+    """Overfitting without any interplay between features: least squares at p close to n."""
+    X, y, X_test, y_test = fit["X"], fit["y"], fit["X_test"], fit["y_test"]
+
+    def errors(columns, lam):
+        f = solvers.ridge(X[:, columns], y, lam)
+        return {"lam": float(lam), **_linear_errors(f.w, f.b, X[:, columns], y, X_test[:, columns], y_test)}
+
+    first = slice(0, NEAR_SQUARE_P)
+    ridge_path = [errors(first, lam) for lam in FIT_LAMS]
+    return {
+        "p": NEAR_SQUARE_P,
+        "least_squares": errors(first, 0.0),
+        "ridge_best": min(ridge_path, key=lambda r: r["test"]),  # chosen on the test set: optimistic
+        "signal_only": errors(slice(0, fit["signal"]), 0.0),  # least squares on the features that matter
     }
 
 
@@ -588,6 +611,7 @@ def compute() -> dict:
     # One generator for all experiments, drawn in this order (the page's numbers depend on it).
     rng = np.random.default_rng(SEED)
     out = {"cat": cat_example(), "fit": exact_fits(rng), "corr": correlated_features(rng)}
+    out["near_square"] = near_square_least_squares(out["fit"])
     out["net"] = trained_network(rng)
     out["symmetry"] = activation_symmetries(rng)
     out["paths"] = loss_paths(out["net"])

@@ -13,6 +13,7 @@ def _tiny(x: float, floor: int = -12) -> str:
 def numbers(r: dict) -> dict[str, str]:
     cat, fit, net, sym, paths, orbit = r["cat"], r["fit"], r["net"], r["symmetry"], r["paths"], r["orbit"]
     corr, prod, fac, bias, logi = r["corr"], r["product"], r["factored"], r["bias"], r["logistic"]
+    near = r["near_square"]
     num = fmt.num
     out = {
         "cat.small": num(cat["small"]),
@@ -25,6 +26,7 @@ def numbers(r: dict) -> dict[str, str]:
         "fit.p": fmt.integer(fit["p"]),
         "fit.n_test": fmt.integer(fit["n_test"]),
         "fit.sigma": num(fit["sigma"]),
+        "fit.signal": fmt.integer(fit["signal"]),
         "fit.noise_var": num(fit["noise_var"]),
         "fit.null_test": num(fit["null_test"]),
         "fit.best_exact.test": num(fit["best_exact"]["test"]),
@@ -42,6 +44,11 @@ def numbers(r: dict) -> dict[str, str]:
         "fit.ridge_largest.lam": num(fit["ridge_largest"]["lam"]),
         "fit.ridge_largest.test": num(fit["ridge_largest"]["test"]),
         "fit.ridge_largest.train": num(fit["ridge_largest"]["train"]),
+        "near_square.p": fmt.integer(near["p"]),
+        "near_square.train": num(near["least_squares"]["train"]),
+        "near_square.test": num(near["least_squares"]["test"]),
+        "near_square.ridge_best.test": num(near["ridge_best"]["test"]),
+        "near_square.signal_only.test": num(near["signal_only"]["test"]),
         "corr.rho": num(corr["rho"]),
         "corr.lam": num(corr["lam"]),
         "corr.ridge.w1": num(corr["ridge"].w[0]),
