@@ -117,8 +117,8 @@ def test_activation_table(result):
 
 def test_sigmoid_identity_used_for_the_sign_flip():
     z = np.linspace(-30, 30, 301)
-    assert np.allclose(networks.experiments._sigmoid(-z), 1 - networks.experiments._sigmoid(z))
-    assert np.allclose(networks.experiments._sigmoid(z), 1 / (1 + np.exp(-z)))
+    assert np.allclose(solvers.sigmoid(-z), 1 - solvers.sigmoid(z))
+    assert np.allclose(solvers.sigmoid(z), 1 / (1 + np.exp(-z)))
 
 
 # --- permutations and non-convexity ------------------------------------------------------

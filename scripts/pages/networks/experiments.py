@@ -1,9 +1,9 @@
 """The networks page's computation: the model code and one function per experiment.
 
 Everything is numpy: a small fully connected network with hand-written backpropagation,
-linear models from ``scripts.solvers`` (site convention, intercept never penalised), and a
-Newton solver for logistic regression whose two intercept conventions the tests compare
-with scikit-learn.  Every derived value the page prints is computed here.
+linear models from ``scripts.solvers`` (site convention, intercept never penalised), and
+logistic regression by ``solvers.logistic_newton`` in scikit-learn's two intercept
+conventions, which the tests compare with scikit-learn.  Every derived value the page prints is computed here.
 """
 
 from __future__ import annotations
@@ -24,10 +24,6 @@ SEED = 20231122
 LEAK = 0.1
 
 
-def _sigmoid(z):
-    return 0.5 * (1 + np.tanh(z / 2))  # overflow-free logistic function
-
-
 ACTIVATIONS = {
     "ReLU": lambda z: np.maximum(z, 0.0),
     "leaky ReLU": lambda z: np.where(z > 0, z, LEAK * z),
@@ -35,7 +31,7 @@ ACTIVATIONS = {
     "softplus": lambda z: np.logaddexp(0.0, z),
     "ELU": lambda z: np.where(z > 0, z, np.expm1(np.minimum(z, 0.0))),
     "tanh": np.tanh,
-    "sigmoid": _sigmoid,
+    "sigmoid": solvers.sigmoid,
 }
 # sigma(c z) = c sigma(z) for every c > 0: the exact condition for the scale symmetry.
 POSITIVE_HOMOGENEOUS = {"ReLU", "leaky ReLU", "linear"}
@@ -148,32 +144,6 @@ def along(params_a, params_b, t: float):
 def max_change(params_a, params_b, X, activation: str = "ReLU") -> float:
     """Largest difference between two networks' outputs over the inputs X."""
     return float(np.max(np.abs(forward(params_a, X, activation) - forward(params_b, X, activation))))
-
-
-# --------------------------------------------------------------------------------------
-# Logistic regression in scikit-learn's form, C * sum(log-loss) + 1/2 ||w||^2 (+ 1/2 b^2).
-# --------------------------------------------------------------------------------------
-
-
-def logistic_newton(X, y, C: float, penalise_intercept: bool, intercept_scaling: float = 1.0, iters: int = 50):
-    """Newton's method on C * sum_i logloss(y_i, b + x_i'w) + ||w||^2/2 [+ (b/s)^2/2].
-
-    With the penalty on b this is liblinear's problem: the intercept is s times the weight of a
-    constant feature of value s (``intercept_scaling``), and that weight is penalised.
-    """
-    A = np.column_stack([np.ones(len(X)), X])
-    reg = np.ones(A.shape[1])
-    reg[0] = 1.0 / intercept_scaling**2 if penalise_intercept else 0.0
-    theta = np.zeros(A.shape[1])
-    for _ in range(iters):
-        p = _sigmoid(A @ theta)
-        grad = C * A.T @ (p - y) + reg * theta
-        hess = C * (A.T * (p * (1 - p))) @ A + np.diag(reg)
-        step = np.linalg.solve(hess, grad)
-        theta -= step
-        if np.max(np.abs(step)) < 1e-14:
-            break
-    return float(theta[0]), theta[1:]
 
 
 # --------------------------------------------------------------------------------------
@@ -585,11 +555,12 @@ LOGISTIC_N, LOGISTIC_C, LOGISTIC_SCALING = 300, 0.01, 100.0
 def logistic_intercepts(rng) -> dict:
     n, C = LOGISTIC_N, LOGISTIC_C
     X = rng.standard_normal((n, 2))
-    prob = _sigmoid(2.0 + X @ np.array([1.0, -1.0]))
+    prob = solvers.sigmoid(2.0 + X @ np.array([1.0, -1.0]))
     y = (rng.uniform(size=n) < prob).astype(float)
-    b_free, w_free = logistic_newton(X, y, C, penalise_intercept=False)
-    b_pen, w_pen = logistic_newton(X, y, C, penalise_intercept=True)
-    b_scaled, _ = logistic_newton(X, y, C, penalise_intercept=True, intercept_scaling=LOGISTIC_SCALING)
+    # scikit-learn's C * sum(logloss) + 1/2 ||w||^2; liblinear adds (b / s)^2 / 2 for the intercept.
+    b_free, w_free = solvers.logistic_newton(X, y, C, [0.0, 1.0, 1.0])
+    b_pen, w_pen = solvers.logistic_newton(X, y, C, [1.0, 1.0, 1.0])
+    b_scaled, _ = solvers.logistic_newton(X, y, C, [1 / LOGISTIC_SCALING**2, 1.0, 1.0])
     return {
         "X": X,
         "y": y,
@@ -601,8 +572,8 @@ def logistic_intercepts(rng) -> dict:
         "w_pen": w_pen,
         "b_scaled": b_scaled,
         "scaling": LOGISTIC_SCALING,
-        "share_free": float(np.mean(_sigmoid(b_free + X @ w_free))),
-        "share_pen": float(np.mean(_sigmoid(b_pen + X @ w_pen))),
+        "share_free": float(np.mean(solvers.sigmoid(b_free + X @ w_free))),
+        "share_pen": float(np.mean(solvers.sigmoid(b_pen + X @ w_pen))),
         "share_data": float(y.mean()),
     }
 

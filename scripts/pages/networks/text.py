@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from scripts import fmt
 
-
-def _tiny(x: float, floor: int = -12) -> str:
-    """A change that is rounding error is printed as such, not as a long decimal."""
-    return "< 10" + fmt.integer(floor).translate(fmt.SUPERSCRIPT) if abs(x) < 10.0**floor else fmt.num(x)
+# A change below 10**ROUNDING is rounding error, printed as a bound rather than a long decimal.
+ROUNDING = -12
 
 
 def numbers(r: dict) -> dict[str, str]:
@@ -59,7 +57,7 @@ def numbers(r: dict) -> dict[str, str]:
         "net.n": fmt.integer(net["n"]),
         "net.loss": num(net["loss"]),
         "net.loss_literal": num(net["loss_literal"]),
-        "net.change_correct": _tiny(net["change_correct"]),
+        "net.change_correct": fmt.num_or_below(net["change_correct"], ROUNDING),
         "net.change_literal": num(net["change_literal"]),
         "net.change_negative": num(net["change_negative"]),
         "net.output_bias": num(net["output_bias"]),
@@ -84,7 +82,7 @@ def numbers(r: dict) -> dict[str, str]:
         "product.example_min": num(prod["example_min"]),
         "product.example_a": num(prod["example_a"]),
         "factored.lam": num(fac["lam"]),
-        "factored.max_diff": _tiny(fac["max_diff"], -10),
+        "factored.max_diff": fmt.num_or_below(fac["max_diff"], -10),
         "factored.lasso_zeros": fmt.integer(fac["lasso_zeros"]),
         "factored.factored_small": fmt.integer(fac["factored_small"]),
         "factored.ridge_zeros": fmt.integer(fac["ridge_zeros"]),
@@ -116,24 +114,26 @@ def numbers(r: dict) -> dict[str, str]:
     }
     for name, row in sym.items():
         key = name.replace(" ", "_").lower()
-        out[f"sym.{key}.scale"] = _tiny(row["scale"])
-        out[f"sym.{key}.sign"] = _tiny(row["sign"])
-    out["sym.sigmoid.sign_fixed"] = _tiny(sym["sigmoid"]["sign_fixed"])
+        out[f"sym.{key}.scale"] = fmt.num_or_below(row["scale"], ROUNDING)
+        out[f"sym.{key}.sign"] = fmt.num_or_below(row["sign"], ROUNDING)
+    out["sym.sigmoid.sign_fixed"] = fmt.num_or_below(sym["sigmoid"]["sign_fixed"], ROUNDING)
     return out
 
 
 def tables(r: dict) -> dict[str, str]:
     rows = []
     for name, row in r["symmetry"].items():
+        sign = fmt.num_or_below(row["sign"], ROUNDING)
+        if "sign_fixed" in row:
+            sign += f" ({fmt.num_or_below(row['sign_fixed'], ROUNDING)} with the bias fix)"
         rows.append(
             [
                 name,
                 "yes" if row["homogeneous"] else "no",
-                _tiny(row["scale"]),
-                _tiny(row["literal"]),
+                fmt.num_or_below(row["scale"], ROUNDING),
+                fmt.num_or_below(row["literal"], ROUNDING),
                 fmt.num(row["range"]),
-                _tiny(row["sign"])
-                + (f" ({_tiny(row['sign_fixed'])} with the bias fix)" if "sign_fixed" in row else ""),
+                sign,
             ]
         )
     symmetry = fmt.table(
