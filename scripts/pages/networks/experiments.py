@@ -14,7 +14,8 @@ import numpy as np
 
 from scripts import solvers
 
-SEED = 20231122
+# Each experiment draws from its own generator, so editing one leaves the others unchanged.
+# Seeds: the article's date (2023-11-22), counted up in the order of the page.
 
 # --------------------------------------------------------------------------------------
 # A small fully connected network.  Parameters are a list of (W, b) per layer with
@@ -203,6 +204,7 @@ FIT_TS = np.linspace(0, 3, 61)  # length added along the null direction, in unit
 FIT_T_BIG = 2.0
 FIT_TS_OTHER_WAY = np.linspace(-1, 0, 101)
 FIT_LAMS = np.logspace(-3, 1.5, 46)
+FIT_SEED = 20231122
 
 
 def _linear_errors(w, b, X, y, X_test, y_test) -> dict:
@@ -213,8 +215,9 @@ def _linear_errors(w, b, X, y, X_test, y_test) -> dict:
     }
 
 
-def exact_fits(rng) -> dict:
+def exact_fits() -> dict:
     """Exact fits of the same training data, and ridge on it: small norm as a preference."""
+    rng = np.random.default_rng(FIT_SEED)
     n, p, n_test, sigma = FIT_N, FIT_P, FIT_N_TEST, FIT_SIGMA
     w_true = np.zeros(p)
     w_true[:FIT_SIGNAL] = 0.3 * rng.standard_normal(FIT_SIGNAL)
@@ -309,18 +312,44 @@ def near_square_least_squares(fit: dict) -> dict:
     }
 
 
-# Two nearly identical features: ridge shares the weight, the lasso does not.
-CORR_N, CORR_NOISE, CORR_LAM = 100, 0.05, 1.5
+# Two nearly identical features: ridge shares the weight, the lasso tends to pick one.
+CORR_N, CORR_NOISE, CORR_LAM, CORR_SEED = 100, 0.05, 1.5, 20231123
+CORR_REPEATS = 1000  # further data sets drawn the same way, to say how often the lasso picks one
 
 
-def correlated_features(rng) -> dict:
-    n = CORR_N
-    z = rng.standard_normal(n)
-    raw = np.column_stack([z + CORR_NOISE * rng.standard_normal(n), z + CORR_NOISE * rng.standard_normal(n)])
+def _near_copies(rng):
+    z = rng.standard_normal(CORR_N)
+    raw = np.column_stack([z + CORR_NOISE * rng.standard_normal(CORR_N), z + CORR_NOISE * rng.standard_normal(CORR_N)])
     X, _, _ = solvers.standardize(raw)
-    y = X @ np.array([1.0, 1.0]) + 0.5 * rng.standard_normal(n)
+    return X, X @ np.array([1.0, 1.0]) + 0.5 * rng.standard_normal(CORR_N)
+
+
+def _lasso_keeps_one(X, y, lam: float) -> int | None:
+    """Which feature the lasso keeps when it sets exactly one of two standardised ones to zero.
+
+    The candidate with only feature j active is w_j = S(x_j'y/n, lam); it is the lasso solution
+    (unique: X has full rank) exactly when it satisfies the optimality conditions.
+    """
+    c = X.T @ (y - y.mean()) / len(y)
+    for j in range(2):
+        w = np.zeros(2)
+        w[j] = solvers.soft_threshold(c[j], lam)
+        if w[j] != 0 and solvers.kkt_violation(X, y, float(y.mean()), w, lam) < 1e-12:
+            return j
+    return None
+
+
+def correlated_features() -> dict:
+    rng = np.random.default_rng(CORR_SEED)
+    X, y = _near_copies(rng)
     ridge = solvers.ridge(X, y, CORR_LAM)
     lasso = solvers.coordinate_descent(X, y, CORR_LAM)
+    kept, ridge_shares = [], []
+    for child in np.random.SeedSequence(CORR_SEED).spawn(CORR_REPEATS):
+        Xr, yr = _near_copies(np.random.default_rng(child))
+        kept.append(_lasso_keeps_one(Xr, yr, CORR_LAM))
+        w = solvers.ridge(Xr, yr, CORR_LAM).w
+        ridge_shares.append(w[0] / w.sum())
     return {
         "rho": float(np.corrcoef(X.T)[0, 1]),
         "lam": CORR_LAM,
@@ -329,15 +358,21 @@ def correlated_features(rng) -> dict:
         "share": {name: float(f.w[0] / f.w.sum()) for name, f in (("ridge", ridge), ("lasso", lasso))},
         "X": X,
         "y": y,
+        "repeats": CORR_REPEATS,
+        "lasso_keeps_one": float(np.mean([k is not None for k in kept])),
+        "lasso_keeps_each": [float(np.mean([k == j for k in kept])) for j in range(2)],
+        "ridge_share_min": float(np.min(ridge_shares)),
+        "ridge_share_max": float(np.max(ridge_shares)),
     }
 
 
 # A trained ReLU network with two hidden layers (1 -> 12 -> 12 -> 1).
-NET_N, NET_WIDTH, NET_STEPS, NET_LR = 64, 12, 3000, 0.01
+NET_N, NET_WIDTH, NET_STEPS, NET_LR, NET_SEED = 64, 12, 3000, 0.01, 20231124
 NET_GRID = np.linspace(-2.5, 2.5, 201)[:, None]
 
 
-def trained_network(rng) -> dict:
+def trained_network() -> dict:
+    rng = np.random.default_rng(NET_SEED)  # the data, then the initial weights
     xs = np.sort(rng.uniform(-2, 2, NET_N))[:, None]
     ys = np.sin(1.5 * xs[:, 0]) + 0.3 * xs[:, 0] + 0.1 * rng.standard_normal(NET_N)
     width = NET_WIDTH
@@ -375,10 +410,11 @@ def trained_network(rng) -> dict:
 
 
 # Which activations have which symmetry (random network 2 -> 8 -> 8 -> 1, random inputs).
-PROBE_SIZES, PROBE_N = [2, 8, 8, 1], 500
+PROBE_SIZES, PROBE_N, PROBE_SEED = [2, 8, 8, 1], 500, 20231125
 
 
-def activation_symmetries(rng) -> dict:
+def activation_symmetries() -> dict:
+    rng = np.random.default_rng(PROBE_SEED)
     probe_params = init(PROBE_SIZES, rng)
     probe_x = rng.uniform(-3, 3, (PROBE_N, 2))
     symmetry = {}
@@ -484,9 +520,11 @@ def product_penalty() -> dict:
 FACTORED_N, FACTORED_LAM = 60, 0.1
 FACTORED_BETA = np.array([1.5, -1.0, 0.6, 0, 0, 0, 0, 0])
 FACTORED_ZERO = 1e-8  # a factored coefficient below this counts as zero
+FACTORED_SEED = 20231126
 
 
-def factored_lasso(rng) -> dict:
+def factored_lasso() -> dict:
+    rng = np.random.default_rng(FACTORED_SEED)  # the data, then the starting point
     p = len(FACTORED_BETA)
     X, _, _ = solvers.standardize(rng.standard_normal((FACTORED_N, p)))
     y = 1.0 + X @ FACTORED_BETA + 0.5 * rng.standard_normal(FACTORED_N)
@@ -515,11 +553,12 @@ def factored_lasso(rng) -> dict:
 
 
 # Penalising the intercept: the fit depends on where the origin of y is.
-BIAS_N, BIAS_LAM, BIAS_K = 40, 0.5, 100.0
+BIAS_N, BIAS_LAM, BIAS_K, BIAS_SEED = 40, 0.5, 100.0, 20231127
 BIAS_SHIFTS = np.linspace(0, BIAS_K, 51)
 
 
-def penalised_intercept(rng) -> dict:
+def penalised_intercept() -> dict:
+    rng = np.random.default_rng(BIAS_SEED)
     n = BIAS_N
     x = rng.uniform(0, 4, n)  # a raw, non-centred feature (the point of the demonstration)
     y = 5.0 + 1.5 * x + 0.8 * rng.standard_normal(n)
@@ -549,10 +588,11 @@ def penalised_intercept(rng) -> dict:
 
 
 # Logistic regression: intercept penalised or not (scikit-learn's two behaviours).
-LOGISTIC_N, LOGISTIC_C, LOGISTIC_SCALING = 300, 0.01, 100.0
+LOGISTIC_N, LOGISTIC_C, LOGISTIC_SCALING, LOGISTIC_SEED = 300, 0.01, 100.0, 20231128
 
 
-def logistic_intercepts(rng) -> dict:
+def logistic_intercepts() -> dict:
+    rng = np.random.default_rng(LOGISTIC_SEED)
     n, C = LOGISTIC_N, LOGISTIC_C
     X = rng.standard_normal((n, 2))
     prob = solvers.sigmoid(2.0 + X @ np.array([1.0, -1.0]))
@@ -579,16 +619,14 @@ def logistic_intercepts(rng) -> dict:
 
 
 def compute() -> dict:
-    # One generator for all experiments, drawn in this order (the page's numbers depend on it).
-    rng = np.random.default_rng(SEED)
-    out = {"cat": cat_example(), "fit": exact_fits(rng), "corr": correlated_features(rng)}
+    out = {"cat": cat_example(), "fit": exact_fits(), "corr": correlated_features()}
     out["near_square"] = near_square_least_squares(out["fit"])
-    out["net"] = trained_network(rng)
-    out["symmetry"] = activation_symmetries(rng)
+    out["net"] = trained_network()
+    out["symmetry"] = activation_symmetries()
     out["paths"] = loss_paths(out["net"])
     out["orbit"] = penalty_orbit(out["net"])
     out["product"] = product_penalty()
-    out["factored"] = factored_lasso(rng)
-    out["bias"] = penalised_intercept(rng)
-    out["logistic"] = logistic_intercepts(rng)
+    out["factored"] = factored_lasso()
+    out["bias"] = penalised_intercept()
+    out["logistic"] = logistic_intercepts()
     return out

@@ -63,7 +63,7 @@ def _fig_paths(r):
     ax.plot(t, paths["scale_segment"], color=style.BLUE, linestyle="--", label="straight line to the ×2 / ÷2 copy")
     ax.plot(t, paths["scale_curve"], color=style.GREEN, linestyle=":", linewidth=2.4, label="rescaling curve c = 2ᵗ")
     ax.set_yscale("log")
-    ax.set_ylim(top=0.5)
+    ax.set_ylim(top=20 * paths["permutation_max"])  # room for the legend above the bump
     ax.set_xlabel("position t along the path (0 = trained network, 1 = equivalent copy)")
     ax.set_ylabel("training loss")
     ax.set_title("Loss between two networks that compute the same function")
