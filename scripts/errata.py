@@ -5,6 +5,10 @@ author and site); ``errata/<article>.toml`` lists that article's corrections.  P
 them with a marker comment, and the site-wide errata page shows them all:
 
     <!-- errata: norms -->     (one article)     <!-- errata: all -->
+
+The verdict scale (``SCALE``) is defined here once: the errata page shows it with
+``<!-- verdict-scale -->``, the registry is validated against it, and the tests check
+that every inline verdict on the article pages (``**Verdict: <word>.**``) uses it.
 """
 
 from __future__ import annotations
@@ -17,9 +21,37 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "errata"
+# The one verdict scale of the site, mildest first: word -> definition (Markdown).
+SCALE = {
+    "correct": "true as the article states it, in its own setting.",
+    "imprecise": (
+        "the idea is right, but the wording is loose or names the wrong object, and a careful reader "
+        "could repair it from the article itself (for example the squared norm called “the L2 norm” "
+        "where the article names the squared form elsewhere)."
+    ),
+    "missing caveat": "true under conditions the article does not state, and false outside them.",
+    "wrong": (
+        "false as stated, in the article's own setting, including a right conclusion given for a reason "
+        "the evidence shows is not the reason."
+    ),
+}
+# The registry records corrections only: a correct claim has no erratum. Column order of the tables.
 VERDICTS = ("wrong", "imprecise", "missing caveat")
 MAX_QUOTE_WORDS = 25
 MARKER = re.compile(r"<!--\s*errata:\s*([\w-]+)\s*-->")
+SCALE_MARKER = re.compile(r"<!--\s*verdict-scale\s*-->")
+ARTICLE_FIELDS = ("title", "byline", "page")
+ERRATUM_FIELDS = ("claim", "verdict", "correction", "evidence")
+# On article pages: a bold span that announces a verdict ...
+_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+_LOOKS_LIKE_VERDICT = re.compile(
+    r"^\s*verdict\b|:\s*(correct|right|wrong|imprecise|missing caveat|partly|mostly|confirmed)\b[^:]*$",
+    re.IGNORECASE,
+)
+# ... must be exactly this, with a word of the scale.
+INLINE_VERDICT = re.compile(r"Verdict: (" + "|".join(map(re.escape, SCALE)) + r")\.")
+
+assert set(VERDICTS) < set(SCALE)
 
 
 class ErrataError(ValueError):
@@ -50,9 +82,30 @@ def _read(path: Path) -> dict:
         raise ErrataError(f"{path.relative_to(ROOT)}: {exc}") from exc
 
 
+def _check_fields(fields, where: str, names: tuple[str, ...]) -> dict[str, str]:
+    """Exactly the named fields, each a non-empty string; errors name the place and the field."""
+    if not isinstance(fields, dict):
+        raise ErrataError(f"{where}: expected a table with fields {', '.join(names)}, got {type(fields).__name__}")
+    unknown = sorted(set(fields) - set(names))
+    if unknown:
+        raise ErrataError(f"{where}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(names)}")
+    missing = [k for k in names if k not in fields]
+    if missing:
+        raise ErrataError(f"{where}: missing {', '.join(missing)}")
+    for k in names:
+        if not isinstance(fields[k], str) or not fields[k].strip():
+            raise ErrataError(f"{where}: field {k!r} must be a non-empty string, got {fields[k]!r}")
+    return fields
+
+
 def articles() -> dict[str, Article]:
-    data = _read(FOLDER / "articles.toml")
-    return {key: Article(key=key, **fields) for key, fields in data.items()}
+    path = FOLDER / "articles.toml"
+    data = _read(path)
+    name = path.name
+    return {
+        key: Article(key=key, **_check_fields(fields, f"{name} [{key}]", ARTICLE_FIELDS))
+        for key, fields in data.items()
+    }
 
 
 def entries() -> list[Erratum]:
@@ -65,18 +118,25 @@ def entries() -> list[Erratum]:
         key = path.stem
         if key not in known:
             raise ErrataError(f"{path.name}: no article {key!r} in errata/articles.toml")
-        for i, fields in enumerate(_read(path).get("erratum", []), start=1):
+        data = _read(path)
+        unknown = sorted(set(data) - {"erratum"})
+        if unknown:
+            raise ErrataError(f"{path.name}: unknown key(s) {', '.join(unknown)}; entries go in [[erratum]] tables")
+        items = data.get("erratum", [])
+        if not isinstance(items, list):
+            raise ErrataError(
+                f"{path.name}: 'erratum' must be an array of tables ([[erratum]]), got {type(items).__name__}"
+            )
+        for i, fields in enumerate(items, start=1):
             where = f"{path.name} entry {i}"
-            missing = {"claim", "verdict", "correction", "evidence"} - set(fields)
-            if missing:
-                raise ErrataError(f"{where}: missing {', '.join(sorted(missing))}")
+            fields = _check_fields(fields, where, ERRATUM_FIELDS)
             if fields["verdict"] not in VERDICTS:
                 raise ErrataError(f"{where}: verdict must be one of {VERDICTS}, not {fields['verdict']!r}")
             if len(fields["claim"].split()) > MAX_QUOTE_WORDS:
                 raise ErrataError(f"{where}: quote longer than {MAX_QUOTE_WORDS} words; shorten it")
             if "#" not in fields["evidence"] or not fields["evidence"].split("#")[0].endswith(".md"):
                 raise ErrataError(f"{where}: evidence must be a page link with an anchor, like page.md#section")
-            found.append(Erratum(article=key, **{k: fields[k] for k in ("claim", "verdict", "correction", "evidence")}))
+            found.append(Erratum(article=key, **{k: fields[k] for k in ERRATUM_FIELDS}))
     return found
 
 
@@ -135,11 +195,44 @@ def prose(markdown: str) -> str:
 
     The census of untagged numbers applies to it, but not to the generated counts.
     """
-    parts = []
+    parts = [scale_markdown()] if SCALE_MARKER.search(markdown) else []
     for which in MARKER.findall(markdown):
         parts += [f"“{e.claim}” {e.correction}" for e in entries() if which in ("all", e.article)]
     return "\n\n".join(parts)
 
 
+def scale_markdown() -> str:
+    """The verdict scale as a Markdown list, from ``SCALE``."""
+    return "\n".join(f"- **{word}**: {definition}" for word, definition in SCALE.items())
+
+
+def verdict_problems(markdown: str) -> list[str]:
+    """Bold spans of an article page that announce a verdict but are not ``**Verdict: <word>.**``.
+
+    Also the cells of a table column headed "verdict", which must be one word of the scale.
+    """
+    problems = []
+    for m in _BOLD.finditer(markdown):
+        inner = m.group(1)
+        if _LOOKS_LIKE_VERDICT.search(inner) and not INLINE_VERDICT.fullmatch(inner):
+            problems.append(
+                f"**{inner}**: write an inline verdict exactly as **Verdict: <word>.**, word in {list(SCALE)}"
+            )
+    column = None
+    for line in markdown.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else None
+        if cells is None:
+            column = None
+        elif column is None:
+            lowered = [c.lower() for c in cells]
+            column = lowered.index("verdict") if "verdict" in lowered else -1
+        elif column >= 0 and not set(line) <= set("|:- "):
+            cell = cells[column] if column < len(cells) else ""
+            if cell not in SCALE:
+                problems.append(f"table row {line.strip()[:60]!r}: verdict {cell!r} is not a word of {list(SCALE)}")
+    return problems
+
+
 def expand(markdown: str, page: str) -> str:
+    markdown = SCALE_MARKER.sub(lambda m: scale_markdown(), markdown)
     return MARKER.sub(lambda m: table(m.group(1), page), markdown)

@@ -10,16 +10,17 @@ from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
 from scripts import solvers
 from scripts.pages import networks
 from scripts.pages.networks import experiments
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return networks.compute()
+    return results.result("networks")  # one compute() per test session, shared
 
 
 @pytest.fixture(scope="module")
-def printed(result):
-    return networks.numbers(result)
+def printed():
+    return results.numbers("networks")
 
 
 # --- the network code itself -------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""scripts/pages/norms.py against independent results (numpy, scikit-learn, quadrature, KKT) and its claims."""
+"""scripts/pages/norms/ against independent results (numpy, scikit-learn, quadrature, KKT) and its claims."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sklearn.linear_model import Lasso, Ridge
 
 from scripts import solvers
 from scripts.pages import norms
+from scripts.pages.norms import experiments
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +179,7 @@ def test_lasso_has_exact_zeros_and_ridge_none(r):
 def test_subgradient_condition_holds_at_the_shown_lasso_fits(r):
     for factor in norms.SHOWN:
         s = r["shown"][("lasso", factor)]
-        w, g, lam = s["w"], s["corr"], s["lam"]
+        w, g, lam = s["w"], s["inner"], s["lam"]
         on = w != 0
         assert np.allclose(g[on], lam * np.sign(w[on]), rtol=1e-5, atol=1e-7 * lam)
         assert np.all(np.abs(g[~on]) <= lam * (1 + 1e-6))
@@ -189,15 +190,25 @@ def test_lasso_never_selects_the_quadratic(r):
     quadratic[:2] = True
     for w in r["lasso_path"]:
         assert not np.array_equal(w != 0, quadratic)
-    assert norms.lasso_leavers(r)  # some weights enter the active set and leave it again
+    assert norms.lasso_leavers(r["lasso_path"]) == r["leavers"]
+    assert r["leavers"]  # some weights enter the active set and leave it again
 
 
 def test_ridge_norm_shrinks_but_some_weights_grow(r):
     W = r["ridge_path"]  # lambda decreases down the rows
     size = np.linalg.norm(W, axis=1)
     assert np.all(np.diff(size) > 0)  # the norm grows as lambda falls, i.e. shrinks as lambda grows
-    assert len(norms.ridge_nonmonotone(r)) >= 1
-    assert len(norms.ridge_sign_changes(r)) >= 1
+    assert len(r["ridge_nonmonotone"]) >= 1
+    assert len(r["ridge_sign_changes"]) >= 1
+
+
+def test_path_analyses_on_hand_made_paths():
+    # rows: decreasing lambda, as on the page
+    lasso = np.array([[0.0, 0.0, 0.0], [0.5, 0.0, 0.0], [0.4, 0.2, 0.0], [0.0, 0.3, 0.0]])
+    assert norms.lasso_leavers(lasso) == [0]  # enters, then exactly zero again; feature 2 never enters
+    ridge = np.array([[0.1, -0.05], [0.3, 0.1], [0.2, 0.3]])  # lambda falls down the rows
+    assert norms.ridge_nonmonotone(ridge) == [0]  # |w_0| 0.2 -> 0.3 as lambda grows from the bottom
+    assert norms.ridge_sign_changes(ridge) == [1]
 
 
 def test_regularised_fits_generalise_far_better_than_the_interpolant(r):
@@ -207,7 +218,7 @@ def test_regularised_fits_generalise_far_better_than_the_interpolant(r):
 
 # ----------------------------------------------------------------------- gradient descent vs proximal
 def test_subgradient_descent_never_hits_zero_but_ista_does(r):
-    d = norms.descent_summary(r)
+    d = r["descent"]["summary"]
     assert len(d["zero"]) >= 1
     assert d["sub_exact_zeros"] == 0
     assert d["watched_sign_changes"] > 100  # it oscillates around zero
@@ -260,7 +271,7 @@ def test_lasso_selection_is_unstable_under_leave_one_out(r, n):
         Xk, _, _ = solvers.standardize(features[keep])
         coef = Lasso(alpha=lam, tol=1e-14, max_iter=1_000_000).fit(Xk, r["y"][keep]).coef_
         supports.append(tuple(np.abs(coef) > 1e-10))
-    assert supports == [tuple(s) for s in r["loo_supports"]]
+    assert supports == [tuple(s) for s in r["stability"]["supports"]]
     distinct = len(set(supports))
     same = sum(s == tuple(full) for s in supports)
     assert distinct >= 5 and same <= 2  # the page: many different sets, rarely the full-data one
@@ -270,7 +281,7 @@ def test_lasso_selection_is_unstable_under_leave_one_out(r, n):
 def test_first_lasso_feature_is_the_one_most_correlated_with_y(r, n):
     Xs, y = r["Xs"], r["y"]
     first = int(np.argmax(np.abs(Xs.T @ (y - y.mean()))))
-    assert n["lasso.path.first"] == norms._feature(first)
+    assert n["lasso.path.first"] == norms.feature_name(first)
     assert first not in (0, 1)  # not x or x²: the lasso does not start from the quadratic
 
 
@@ -338,3 +349,68 @@ def test_not_every_coefficient_of_b_is_smaller_than_cs(r):
     b, c = r["fits"]["b"]["coef"], r["fits"]["c"]["coef"]
     assert abs(b[0]) > abs(c[0])  # the intercepts: [b]'s is the larger
     assert np.all(np.abs(b[1:]) < np.abs(c[1:]))  # every other coefficient of [b] is smaller
+
+
+# ----------------------------------------------------------------------- issue 14 items 7 and 8
+def test_a_ridge_weight_zero_at_every_lambda_needs_no_uncorrelated_feature(r, n):
+    rz = r["ridge_zero"]
+    a, b = rz["a"], rz["b"]
+    X = a["X"]
+    assert np.corrcoef(X[:, 0], X[:, 1])[0, 1] == pytest.approx(0.6)  # x1 correlated with x2 ...
+    assert np.allclose(X.mean(0), 0) and np.allclose(X.var(0), 1)  # standardised, divisor n
+    m = len(a["y"])
+    for lam in experiments.RIDGE_ZERO_LAMS[::10]:
+        w_a = Ridge(alpha=m * lam).fit(X, a["y"]).coef_  # independent solver, same objective
+        assert np.abs(w_a[:2]).max() < 1e-12  # ... yet both weights are zero
+        w_b = Ridge(alpha=m * lam).fit(X, b["y"]).coef_
+        assert abs(w_b[0]) > 1e-7  # uncorrelated with y alone is not enough
+    assert abs(np.corrcoef(X[:, 0], b["y"])[0, 1]) < 1e-12
+    assert np.all(np.abs(b["W"][:, 0]) > 0) and b["min_abs_w1"] > 1e-8
+    assert np.abs(a["krylov_x1"]).max() < 1e-12 and abs(b["krylov_x1"][1]) > 0.5
+    assert n["ridge_zero.a.max_abs_w12"] == "< 10⁻¹²" and n["ridge_zero.b.krylov1"] == "0.96"
+
+
+def test_krylov_condition_matches_zero_weights_on_random_problems():
+    rng = np.random.default_rng(5)
+    lams = np.logspace(-2, 2, 9)
+    for _ in range(20):
+        A = rng.normal(size=(4, 4))
+        S = A @ A.T + 0.1 * np.eye(4)
+        c = rng.normal(size=4)
+        K = experiments.krylov_terms(S, c)
+        W = np.array([np.linalg.solve(S + lam * np.eye(4), c) for lam in lams])
+        assert np.all(np.abs(K).max(axis=0) > 1e-9) and np.all(np.abs(W).max(axis=0) > 1e-9)
+    # block structure: feature 0 lives in a block that c does not touch
+    S = np.array([[2.0, 0.5, 0.0], [0.5, 1.0, 0.0], [0.0, 0.0, 3.0]])
+    c = np.array([0.0, 0.0, 1.0])
+    K = experiments.krylov_terms(S, c)
+    assert np.all(K[:, 0] == 0) and all(np.linalg.solve(S + lam * np.eye(3), c)[0] == 0 for lam in lams)
+
+
+def test_fixed_step_descent_reaches_a_zero_ridge_weight_when_the_minimiser_has_one(r):
+    # the reason ridge weights are non-zero is the minimiser, not small steps near zero
+    a = r["ridge_zero"]["a"]
+    X, y = a["X"] - a["X"].mean(0), a["y"] - a["y"].mean()
+    lam = 0.1
+    step = 1 / (np.linalg.eigvalsh(X.T @ X / len(y)).max() + lam)
+    w = np.ones(3)
+    for _ in range(2000):
+        w = w - step * (X.T @ (X @ w - y) / len(y) + lam * w)
+    assert np.abs(w[:2]).max() < 1e-12
+    assert np.allclose(w, solvers.ridge(a["X"], a["y"], lam).w, atol=1e-12)
+
+
+def test_lasso_zeros_are_strictly_inside_and_the_inner_product_is_a_covariance(r):
+    Xs = r["Xs"]
+    for factor in norms.SHOWN:
+        s = r["shown"][("lasso", factor)]
+        zero = s["w"] == 0
+        assert np.all(s["strictly_inside"][zero])  # the table's "strictly inside ... forces w_j = 0"
+        resid = r["y"] - s["b"] - Xs @ s["w"]
+        assert abs(resid.mean()) < 1e-12  # intercept fitted: residuals have mean zero
+        cov = np.array([np.cov(Xs[:, j], resid, bias=True)[0, 1] for j in range(Xs.shape[1])])
+        assert np.allclose(s["inner"], cov)
+        corr = np.array([np.corrcoef(Xs[:, j], resid)[0, 1] for j in range(Xs.shape[1])])
+        assert not np.allclose(s["inner"], corr)  # not a correlation
+    table = norms.tables(r)["subgradient-check"]
+    assert "strictly inside" in table and "[-\\lambda" not in table
