@@ -404,7 +404,6 @@ def trained_network() -> dict:
         "shift_literal_last_mean": float(np.mean(shift_literal_last)),
         "output_bias": output_bias,
         "half_output_bias": output_bias / 2,
-        "b2_norm": float(np.linalg.norm(net[1][1])),
         "width": width,
     }
 
@@ -454,14 +453,6 @@ def loss_paths(network: dict) -> dict:
         "scale_segment": scale_segment,
         "scale_curve": np.array([loss(rescale(net, 0, 2.0**t), xs, ys) for t in ts]),
         "loss_permuted": loss(permuted, xs, ys),
-        "param_distance": float(
-            np.sqrt(
-                sum(
-                    ((Wa - Wb) ** 2).sum() + ((ba - bb) ** 2).sum()
-                    for (Wa, ba), (Wb, bb) in zip(net, permuted, strict=True)
-                )
-            )
-        ),
         "permutation_max": permutation_max,
         "permutation_ratio": permutation_max / permutation[0],
         "scale_segment_mid": float(scale_segment[50]),
