@@ -1,4 +1,4 @@
-"""scripts/pages/geometry.py against independent results: scikit-learn, KKT conditions, closed forms."""
+"""scripts/pages/geometry/ against independent results: scikit-learn, KKT conditions, closed forms."""
 
 from __future__ import annotations
 
@@ -216,8 +216,8 @@ def test_cross_validation_of_ridge_matches_scikit_learn(result):
     # recompute the ridge CV error of one lambda with scikit-learn, same split and folds
     d = data.diabetes()
     rng = np.random.default_rng(geometry.SEED)
-    geometry._geometry(rng)
-    geometry._zero_rates(rng)
+    geometry.two_feature_geometry(rng)
+    geometry.zero_rates(rng)
     order = rng.permutation(len(d.y))
     train = order[geometry.N_TEST :]
     folds = np.arange(len(train)) % geometry.FOLDS
