@@ -44,6 +44,7 @@ TORCH_STEPS = 100_000
 BOX_W_LS = 3.0
 BOX_LAM = 0.4
 BOX_CURVATURE = 1.0
+BOX_RUN_STEPS = 100_000  # simulated full-batch runs on it, cosine schedule from ADAM_LR to 0
 
 # Two-dimensional example: least squares outside the box, correlated features.
 BOX2_A = np.array([3.0, 1.0])  # least-squares solution
@@ -173,6 +174,12 @@ def adamw_minibatch_fixed_point(X, y, lam: float, batch: int, eps: float = EPS, 
     return w, s
 
 
+def box_run() -> np.ndarray:
+    """Final weights of Adam + L2 (row 0) and AdamW (row 1) on the one-weight box example, full batch."""
+    grad = lambda W, t: BOX_CURVATURE * (W - BOX_W_LS)  # noqa: E731
+    return adam_runs(grad, cosine(ADAM_LR, BOX_RUN_STEPS), BOX_LAM, p=1)["final"][:, 0]
+
+
 def box2_hessian() -> np.ndarray:
     return np.array([[1.0, BOX2_OFF], [BOX2_OFF, 1.0]])
 
@@ -211,6 +218,7 @@ def compute() -> dict:
         "adamw_mini_fp": adamw_mini_fp,
         "s_mini": s_mini,
         "box": box_fixed_point(BOX_W_LS, BOX_LAM, BOX_CURVATURE),
+        "box_run": box_run(),
         "box2": adamw_full_batch_fixed_point(box2_hessian(), box2_hessian() @ BOX2_A, BOX2_LAM),
         "full_end_gap": float(np.max(np.abs(full["final"][1] - ls))),
         "torch_factor": 1 - TORCH_LR * TORCH_WEIGHT_DECAY,
@@ -256,6 +264,7 @@ def end_points(r: dict) -> dict:
         "ridge_shrink": 1 - r["ridge"] / r["ls"],
         "w_mini_shrink": 1 - r["adamw_mini_fp"] / r["ls"],
         "box_ridge": BOX_CURVATURE * BOX_W_LS / (BOX_CURVATURE + BOX_LAM),
+        "box_run_gap": float(abs(r["box_run"][1] - r["box"])),
         "inv_lam": 1 / LAM,
         "sgd_decay_rate": SGD_LR * LAM,
         "box2_wall": 1 / BOX2_LAM,
@@ -324,6 +333,10 @@ def numbers(r: dict) -> dict[str, str]:
         "box.lam": fmt.num(BOX_LAM),
         "box.fp": fmt.num(r["box"]),
         "box.ridge": fmt.num(r["box_ridge"]),
+        "box.run_steps": fmt.integer(BOX_RUN_STEPS),
+        "box.run_adamw": fmt.num(r["box_run"][1]),
+        "box.run_l2": fmt.num(r["box_run"][0]),
+        "box.run_gap": fmt.power_bound(r["box_run_gap"], -12),
         "box2.ls": _vec(BOX2_A),
         "box2.off": fmt.num(BOX2_OFF),
         "box2.lam": fmt.num(BOX2_LAM),

@@ -230,9 +230,42 @@ def entry_groups(r: dict, names) -> list[list[str]]:
     return groups
 
 
+def entry_lambdas(Xs, y, w_below, below: float, above: float) -> dict[int, float]:
+    """Exact lambdas in [below, above] at which weights enter the lasso path, from the solution at ``below``.
+
+    While the active set A and its signs s stay fixed, the solution is linear in lambda,
+    w_A = G_AA^-1 (c_A - lambda s_A) with G = X'X/n and c = X'(y - mean y)/n. Walking up from
+    ``below``, each weight that reaches zero leaves A: going down, that is where it entered.
+    Valid when no weight leaves the path inside the step (true of the grid steps used here).
+    """
+    n = len(y)
+    G, c = Xs.T @ Xs / n, Xs.T @ (y - y.mean()) / n
+    active = [int(j) for j in np.flatnonzero(w_below)]
+    lam, entries = below, {}
+    while active:
+        signs = np.sign(w_below[active])
+        a = np.linalg.solve(G[np.ix_(active, active)], c[active])
+        b = np.linalg.solve(G[np.ix_(active, active)], signs)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            hits = np.where(a * b > 0, a / b, np.inf)  # where a - lambda b crosses zero
+        hits[hits <= lam] = np.inf
+        i = int(np.argmin(hits))
+        if hits[i] > above * (1 + 1e-12):  # (rounding: the first entry is at lambda_max itself)
+            break
+        lam = float(hits[i])
+        entries[active.pop(i)] = lam
+    return entries
+
+
 def diabetes_paths(X, y, names) -> dict:
     Xs, _, _ = solvers.standardize(X)
     lam_max = solvers.lambda_max(Xs, y)
+    # lambda_max depends on how the features are scaled: divisor n - 1, or scikit-learn's
+    # load_diabetes() default (centred, each column of unit Euclidean norm, i.e. divided by sqrt(n) more).
+    n = len(y)
+    Xc = X - X.mean(axis=0)
+    lam_max_ddof1 = solvers.lambda_max(Xc / X.std(axis=0, ddof=1), y)
+    lam_max_unit_norm = solvers.lambda_max(Xc / np.linalg.norm(Xc, axis=0), y)
     lams = PATH_FRACTIONS * lam_max
     W = solvers.path(Xs, y, lams, tol=TOL)
     nonzero = W != 0
@@ -248,8 +281,19 @@ def diabetes_paths(X, y, names) -> dict:
     big = solvers.ridge(Xs, y, RIDGE_LAMBDAS[-1])
     just_above = solvers.coordinate_descent(Xs, y, lam_max * (1 + 1e-9), tol=TOL)
     just_below = solvers.coordinate_descent(Xs, y, lam_max * (1 - 1e-2), tol=TOL)
+    # Exact first-entry lambdas: the grid can put two entries in one step (it does in its coarse part).
+    entry = np.full(W.shape[1], np.nan)
+    for k in sorted(set(first.tolist()) - {0, len(lams)}):
+        for j, lam in entry_lambdas(Xs, y, W[k], lams[k], lams[k - 1]).items():
+            if first[j] == k:
+                entry[j] = lam
     out = {
         "lam_max": lam_max,
+        "lam_max_ddof1": lam_max_ddof1,
+        "lam_max_unit_norm": lam_max_unit_norm,
+        "n": n,
+        "entry": entry,
+        "exact_order": [int(j) for j in np.argsort(-entry, kind="stable")],
         "lams": lams,
         "W": W,
         "first": first,
@@ -268,13 +312,16 @@ def diabetes_paths(X, y, names) -> dict:
         "xty": Xs.T @ (y - y.mean()) / len(y),
     }
     out["groups"] = entry_groups(out, names)
+    out["grid_ties"] = [group for group in out["groups"] if len(group) > 1]
     return out
 
 
 # ---------------------------------------------------------------------------- choosing lambda
 N_TEST = 110  # diabetes rows held out as a test set (a quarter)
 FOLDS = 10
-CV_FRACTIONS = np.logspace(0, np.log10(0.02), 20)  # lasso: lambda / lambda_max of the training set
+# lasso: lambda / lambda_max of the training set, 20 log steps down to 0.02, 6 coarser ones down to 1e-3
+# (the recipe's range: the CV minimum must lie inside the grid, not at its end)
+CV_FRACTIONS = np.concatenate([np.logspace(0, np.log10(0.02), 20), np.logspace(np.log10(0.02), -3, 7)[1:]])
 CV_RIDGE = np.logspace(-2, 3, 21)  # ridge on the quadratic model
 
 
@@ -341,10 +388,21 @@ def _choose(kind, X_train, y_train, X_test, y_test, lams, folds) -> dict:
             "test_at_largest_lam": float(test[largest]),
             "train_at_smallest_lam": float(train[smallest]),
             "train_at_largest_lam": float(train[largest]),
+            "cv_at_smallest_lam": float(cv["mean"][smallest]),
             "lam_low": float(lams.min()),
             "lam_high": float(lams.max()),
         },
     }
+
+
+def ridge_df(X_fit, lams) -> np.ndarray:
+    """Effective degrees of freedom of ridge, sum_j d_j^2 / (d_j^2 + n lam), on X_fit standardised.
+
+    A property of the fitted model, so the same in every convention and for y in any units.
+    """
+    Xs, _, _ = solvers.standardize(X_fit)
+    d2 = np.linalg.svd(Xs, compute_uv=False) ** 2
+    return np.array([np.sum(d2 / (d2 + len(Xs) * lam)) for lam in lams])
 
 
 def choosing_lambda(rng, X, y, names) -> dict:
@@ -363,6 +421,7 @@ def choosing_lambda(rng, X, y, names) -> dict:
     Q, qnames = quadratic_features(Xs_all, names)
     ridge = _choose("ridge", Q[train], y_train, Q[test], y_test, CV_RIDGE, folds)
     ridge["p"] = Q.shape[1]
+    ridge["df"] = ridge_df(Q[train], CV_RIDGE)
     n_train = len(train)
     sd_y = float(y_train.std())
     return {

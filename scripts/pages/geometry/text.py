@@ -60,7 +60,13 @@ def numbers(r: dict) -> dict[str, str]:
     groups = pa["groups"]
     out["n"] = fmt.integer(r["n"])
     out["paths.lam_max"] = fmt.num(pa["lam_max"])
-    out["paths.order"] = ", ".join(_and(grp) if len(grp) == 1 else f"then {_and(grp)} together" for grp in groups)
+    exact = [names[j] for j in pa["exact_order"]]
+    out["paths.order"] = ", ".join(exact[:-1]) + " and " + exact[-1]
+    out["paths.grid_ties"] = "; ".join(_and(grp) for grp in pa["grid_ties"]) if pa["grid_ties"] else "none"
+    for j, name in enumerate(names):
+        out[f"paths.entry.{name}"] = fmt.num(pa["entry"][j])
+    out["paths.lam_max_ddof1"] = fmt.num(pa["lam_max_ddof1"])
+    out["paths.lam_max_unit_norm"] = fmt.num(pa["lam_max_unit_norm"], 4)
     out["paths.first"] = names[pa["order"][0]]
     out["paths.second"] = names[pa["order"][1]]
     out["paths.leaves"] = _and(pa["leaves"]) if pa["leaves"] else "none"
@@ -82,6 +88,8 @@ def numbers(r: dict) -> dict[str, str]:
     out["cv.n_test"] = fmt.integer(c["n_test"])
     out["cv.folds"] = fmt.integer(FOLDS)
     out["cv.ridge.p"] = fmt.integer(c["ridge"]["p"])
+    for which in ("best", "one_se"):
+        out[f"cv.ridge.{which}.df"] = fmt.num(c["ridge"]["df"][c["ridge"]["cv"][which]])
     for kind in ("ridge", "lasso"):
         k = c[kind]
         cv, s = k["cv"], k["summary"]
@@ -92,6 +100,7 @@ def numbers(r: dict) -> dict[str, str]:
             out[f"cv.{kind}.{which}.test"] = fmt.num(k["test"][i])
             out[f"cv.{kind}.{which}.nonzero"] = fmt.integer(k["nonzero"][i])
         out[f"cv.{kind}.se"] = fmt.num(cv["se"][cv["best"]])
+        out[f"cv.{kind}.lam.count"] = fmt.integer(len(k["lams"]))
         out[f"cv.{kind}.ols.test"] = fmt.num(k["ols"]["test"])
         out[f"cv.{kind}.ols.cv"] = fmt.num(k["ols"]["cv"])
         out[f"cv.{kind}.ols.train"] = fmt.num(k["ols"]["train"])
@@ -99,6 +108,7 @@ def numbers(r: dict) -> dict[str, str]:
         out[f"cv.{kind}.test.largest_lam"] = fmt.num(s["test_at_largest_lam"])
         out[f"cv.{kind}.train.smallest_lam"] = fmt.num(s["train_at_smallest_lam"])
         out[f"cv.{kind}.train.largest_lam"] = fmt.num(s["train_at_largest_lam"])
+        out[f"cv.{kind}.cv.smallest_lam"] = fmt.num(s["cv_at_smallest_lam"])
         out[f"cv.{kind}.lam.low"] = fmt.num(s["lam_low"])
         out[f"cv.{kind}.lam.high"] = fmt.num(s["lam_high"])
     out["cv.lasso.lam_max"] = fmt.num(c["lasso"]["lam_max"])
