@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible sitemap dates: the time of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help setup figures site serve test test-browser bench lint check-figures clean
+.PHONY: help setup figures site serve test test-fast test-browser bench lint check-figures clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -35,20 +35,24 @@ serve: setup  ## live preview on http://127.0.0.1:8000/
 	$(VENV)/bin/mkdocs serve
 
 lint: setup  ## ruff
-	$(VENV)/bin/ruff check scripts tests hooks
-	$(VENV)/bin/ruff format --check scripts tests hooks
+	$(VENV)/bin/ruff check scripts tests hooks tools
+	$(VENV)/bin/ruff format --check scripts tests hooks tools
 
 check-figures: setup  ## fail if a committed figure differs from a fresh build
 	$(PY) -m scripts.build --check
 
-test: setup lint check-figures  ## every test, the browser suite included (needs Debian's chromium)
+test: setup lint  ## every test, the browser suite and the figure check included (needs Debian's chromium)
 	$(PY) -m pytest
+
+test-fast: setup  ## quick loop while iterating: lint and every test that builds no site and drives no browser
+	$(VENV)/bin/ruff check scripts tests hooks tools
+	$(PY) -m pytest -q -m "not slow" --ignore=tests/browser
 
 test-browser: setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
 	$(PY) -m pytest tests/browser
 
 bench: setup  ## performance report: build times, page weights, Lighthouse -> reports/bench.md and .json
-	$(PY) -m scripts.bench
+	$(PY) -m tools.bench
 
 clean:  ## remove build output and reports (keeps .venv and node_modules)
 	rm -rf site reports .pytest_cache .ruff_cache

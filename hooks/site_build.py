@@ -1,12 +1,14 @@
-"""MkDocs hooks: make ``mkdocs build`` alone produce a complete, current, offline site.
+"""MkDocs hooks: wire MkDocs' events to the project's tested modules (no logic of their own here).
 
-1. on_pre_build      rebuild stale figures (a subprocess, so page code is always fresh);
-2. on_files          serve ``figures/**.svg`` without copying them into ``docs/``;
-3. on_page_markdown  check every quoted number against its code, expand errata tables;
-4. on_page_content   TeX -> MathML at build time; light/dark twins for figures; labs: math,
-                     links to pages, a download button;
-5. on_post_page      labs: move the notebook theme's stylesheet to one shared file, drop dead loaders;
-6. on_post_build     purge that stylesheet; ship the math font, subset to the glyphs the pages use.
+1. on_startup        remember whether this is ``mkdocs serve``;
+2. on_pre_build      figures current?  ``serve`` rebuilds stale pages (a subprocess, so page code
+                     is always fresh); ``build`` fails naming them, as CI's check does;
+3. on_files          serve ``figures/**.svg`` without copying them into ``docs/``;
+4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
+5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
+                     labs (scripts.notebook_html): math, links to pages, a download button;
+6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
+7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset.
 
 Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to publish it.
 """
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import posixpath
 import re
 import subprocess
 import sys
@@ -31,39 +32,51 @@ log = logging.getLogger("mkdocs.hooks.site_build")
 
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
+import scripts.mathfont  # noqa: E402
 import scripts.mathml  # noqa: E402
+import scripts.notebook_html  # noqa: E402
+import scripts.page_markdown  # noqa: E402
 import scripts.pipeline  # noqa: E402
 import scripts.prose  # noqa: E402
 
-_state: dict = {}
+# Reloaded by on_config: `mkdocs serve` keeps this hook loaded, so edits to them take effect.
+_MODULES = (
+    scripts.pipeline,
+    scripts.prose,
+    scripts.errata,
+    scripts.page_markdown,
+    scripts.mathml,
+    scripts.csspurge,
+    scripts.notebook_html,
+    scripts.mathfont,
+)
+_state: dict = {"serve": False}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
 _SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
-FONT_SRC = ROOT / "assets" / "fonts" / "latinmodern-math.woff2"
-FONT_DEST = "assets/fonts/latinmodern-math.woff2"
-TEMML = ROOT / "node_modules" / "temml" / "dist"
-JUPYTER_CSS = "assets/stylesheets/jupyter.css"
-_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
-_DEAD_SCRIPT = re.compile(
-    r'<script src=""></script>|<script type="text/x-mathjax-config">.*?</script>'
-    r'|<script type="module">(?:(?!</script>).)*mermaid(?:(?!</script>).)*</script>',
-    re.S,
-)
+
+
+def on_startup(command, dirty):
+    _state["serve"] = command == "serve"
 
 
 def on_config(config):
-    # `mkdocs serve` keeps this module loaded: reload what it calls so edits take effect.
-    for module in (scripts.pipeline, scripts.prose, scripts.errata, scripts.mathml, scripts.csspurge):
+    for module in _MODULES:
         importlib.reload(module)
     return config
 
 
 def on_pre_build(config):
-    stale = {slug: why for slug in scripts.pipeline.slugs() if (why := scripts.pipeline.stale_reason(slug))}
-    if stale:
+    stale = scripts.pipeline.stale_pages()
+    if stale and _state["serve"]:
         log.info("figures stale (%s): rebuilding", ", ".join(f"{s}: {w}" for s, w in stale.items()))
         run = subprocess.run([sys.executable, "-m", "scripts.build", *stale], cwd=ROOT, capture_output=True, text=True)
         if run.returncode:
             raise PluginError(f"figure build failed:\n{run.stdout}{run.stderr}")
+    elif stale:
+        pages = "; ".join(f"{s} ({w})" for s, w in stale.items())
+        raise PluginError(
+            f"figures are stale: {pages}. Run `make figures` (python -m scripts.build --stale) and commit."
+        )
     _state["numbers"] = scripts.pipeline.committed_numbers()
     _state["math"] = scripts.mathml.Renderer()
 
@@ -80,19 +93,12 @@ def _is_notebook(page) -> bool:
 
 
 def on_page_markdown(markdown, page, config, files):
-    where = page.file.src_uri
     if _is_notebook(page):  # a lab computes its own numbers; tests compare them with the pages
         return markdown
-    numbers = _state["numbers"]
-    for problem in scripts.prose.check(markdown, numbers):
-        log.warning("%s: %s", where, problem)
-    try:
-        for problem in scripts.prose.check(scripts.errata.prose(markdown), numbers):
-            log.warning("%s: errata text: %s", where, problem.message)
-        markdown = scripts.errata.expand(markdown, where)
-    except scripts.errata.ErrataError as exc:
-        log.warning("%s: %s", where, exc)
-    return scripts.prose.strip(markdown)
+    markdown, problems = scripts.page_markdown.process(markdown, page.file.src_uri, _state["numbers"])
+    for problem in problems:
+        log.warning("%s", problem)
+    return markdown
 
 
 def _figure(match: re.Match) -> str:
@@ -108,26 +114,16 @@ def _figure(match: re.Match) -> str:
 
 def _notebook(html: str, page, files) -> str:
     """Labs: typeset their $...$ math, resolve their links to pages, offer the .ipynb for download."""
-    source_dir = posixpath.dirname(page.file.src_uri)
 
-    def link(match: re.Match) -> str:
-        path, _, anchor = match.group(1).partition("#")
-        target = files.get_file_from_path(posixpath.normpath(posixpath.join(source_dir, path)))
-        if target is None:
-            log.warning("%s: link to missing page %s", page.file.src_uri, match.group(1))
-            return match.group(0)
-        rel = posixpath.relpath(target.url or ".", page.url or ".")
-        url = "./" if rel == "." else f"{rel}/"
-        return f'href="{url}{"#" + anchor if anchor else ""}"'
+    def url_of(path: str) -> str | None:
+        target = files.get_file_from_path(path)
+        return None if target is None else target.url
 
-    html = re.sub(r'href="(?![a-z]+:|#)([^"]+?\.md(?:#[^"]*)?)"', link, html)
+    html, missing = scripts.notebook_html.rewrite_links(html, page.file.src_uri, page.url, url_of)
+    for target in missing:
+        log.warning("%s: link to missing page %s", page.file.src_uri, target)
     html = _state["math"].dollars(html)  # Markdown cells keep $...$; code and outputs are spared
-    name = posixpath.basename(page.file.src_uri)
-    button = (
-        f'<p><a class="md-button" href="{name}" download>Download the notebook ({name})</a> '
-        "It needs only Python with numpy and matplotlib.</p>"
-    )
-    return button + html
+    return scripts.notebook_html.download_button(page.file.src_uri) + html
 
 
 def on_page_content(html, page, config, files):
@@ -142,32 +138,18 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Move the notebook theme's inline stylesheet (over 500 KB) into one cached file."""
     if not _is_notebook(page):
         return output
     _state.setdefault("notebook_classes", set()).update(scripts.csspurge.classes_in(output))
-
-    def extract(match: re.Match) -> str:
-        css = match.group(1)
-        if len(css) < 100_000:
-            return match.group(0)
-        dest = Path(config["site_dir"]) / JUPYTER_CSS
-        if not dest.is_file() or dest.read_text(encoding="utf-8") != css:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(css, encoding="utf-8")
-        return f'<link rel="stylesheet" href="{posixpath.relpath(JUPYTER_CSS, page.url.rstrip("/") or ".")}">'
-
-    output = _STYLE.sub(extract, output)
-    # The notebook template's MathJax loader (empty src, math is already MathML) and its
-    # Mermaid loader (which names a CDN; labs draw no diagrams) are dead weight offline.
-    output = _DEAD_SCRIPT.sub("", output)
+    output = scripts.notebook_html.extract_stylesheet(output, page.url, Path(config["site_dir"]))
+    output = scripts.notebook_html.drop_dead_scripts(output)
     # Variables the page's remaining inline styles use must survive the purge of the shared sheet.
     _state.setdefault("notebook_variables", set()).update(scripts.csspurge.variables_used(output))
     return output
 
 
 def on_post_build(config):
-    jupyter_css = Path(config["site_dir"]) / JUPYTER_CSS
+    jupyter_css = Path(config["site_dir"]) / scripts.notebook_html.JUPYTER_CSS
     if jupyter_css.is_file() and "notebook_classes" in _state:
         full = jupyter_css.read_text(encoding="utf-8")
         kept = scripts.csspurge.purge(full, _state.pop("notebook_classes"))
@@ -178,53 +160,11 @@ def on_post_build(config):
     renderer = _state.pop("math")
     chars = renderer.characters()
     renderer.close()
-    _ship_math_assets(Path(config["site_dir"]), chars)
-
-
-def _math_italic(char: str) -> str | None:
-    """The Mathematical Italic twin of a Latin or Greek letter (what the browser draws for <mi>x</mi>)."""
-    code = ord(char)
-    if char == "h":
-        return "\u210e"  # the italic h lives in Letterlike Symbols
-    if 0x61 <= code <= 0x7A:
-        return chr(0x1D44E + code - 0x61)
-    if 0x41 <= code <= 0x5A:
-        return chr(0x1D434 + code - 0x41)
-    if 0x3B1 <= code <= 0x3C9:
-        return chr(0x1D6FC + code - 0x3B1)
-    if 0x391 <= code <= 0x3A9:
-        return chr(0x1D6E2 + code - 0x391)
-    return None
-
-
-def _ship_math_assets(site_dir: Path, chars: set[str]) -> None:
-    """The Latin Modern Math font cut to the characters used, and Temml's stylesheet pointing at it."""
-    from fontTools import subset
-
-    # Single letters in <mi> are drawn from the Mathematical Italic block: keep the italic twin
-    # of every letter the math uses, not the whole block.
-    italic = {_math_italic(c) for c in chars} - {None}
-    # <msqrt>/<mroot> draw U+221A, which appears in no text node.
-    basic = {chr(c) for c in range(0x20, 0x7F)} | {"\u221a"}
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    options.drop_tables += ["FFTM"]  # FontForge timestamps: not needed to render
-    font = subset.load_font(str(FONT_SRC), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text="".join(sorted(chars | italic | basic)))
-    subsetter.subset(font)
-    dest = site_dir / FONT_DEST
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    subset.save_font(font, str(dest), options)
-    css = (TEMML / "Temml-Latin-Modern.css").read_text(encoding="utf-8")
-    css = css.replace("url('./latinmodernmath.woff2')", "url('../fonts/latinmodern-math.woff2')")
-    css = css.replace("url('Temml.woff2')", "url('../fonts/Temml.woff2')")
-    if "../fonts/latinmodern-math.woff2" not in css:
-        raise PluginError("Temml's stylesheet changed: update the font path rewrite in hooks/site_build.py")
-    (site_dir / "assets" / "stylesheets" / "temml.css").write_text(css, encoding="utf-8")
-    (dest.parent / "Temml.woff2").write_bytes((TEMML / "Temml.woff2").read_bytes())
-    log.info("math font subset: %d characters, %.1f KiB", len(chars), dest.stat().st_size / 1024)
+    try:
+        size = scripts.mathfont.ship(Path(config["site_dir"]), chars)
+    except scripts.mathfont.MathFontError as exc:
+        raise PluginError(str(exc)) from exc
+    log.info("math font subset: %d characters, %.1f KiB", len(chars), size / 1024)
 
 
 def on_shutdown():

@@ -58,6 +58,30 @@ def power_bound(x: float, floor: int) -> str:
     return "10" + str(k).translate(SUPERSCRIPT)
 
 
+def _power(k: int) -> str:
+    return "10" + integer(k).translate(SUPERSCRIPT)
+
+
+def below(x: float, floor: int) -> str:
+    """A rounding-level value printed as the bound "< 10⁻ᵏ" (k = -floor), the same on every machine.
+
+    Raises unless 0 <= |x| < 10**floor: a value above the bound must be printed, not hidden.
+    """
+    if not abs(x) < 10.0**floor:
+        raise ValueError(f"{x!r} is not below the rounding bound 10^{floor}")
+    return f"< {_power(floor)}"
+
+
+def zero_or_bound(x: float, floor: int) -> str:
+    """An exact zero as "0"; anything else as its ``power_bound`` (rounding-level differences)."""
+    return "0" if x == 0 else power_bound(x, floor)
+
+
+def num_or_below(x: float, floor: int, digits: int = 3) -> str:
+    """A change that is rounding error is printed as "< 10⁻ᵏ", any larger one as a number."""
+    return below(x, floor) if abs(x) < 10.0**floor else num(x, digits)
+
+
 def integer(n: int) -> str:
     if int(n) != n:
         raise ValueError(f"{n!r} is not an integer")

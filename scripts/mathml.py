@@ -120,6 +120,7 @@ class Renderer:
         if self._proc is not None:
             self._proc.stdin.close()
             self._proc.wait(timeout=10)
+            self._proc.stdout.close()  # both pipes, or Python warns about an unclosed file
             self._proc = None
 
     def page(self, content: str) -> str:

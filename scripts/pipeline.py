@@ -134,15 +134,22 @@ def stale_reason(slug: str) -> str | None:
     return None
 
 
+def stale_pages() -> dict[str, str]:
+    """Every page whose committed output does not match its code, with the reason."""
+    return {slug: why for slug in slugs() if (why := stale_reason(slug))}
+
+
 @dataclass
 class Output:
     slug: str
     files: dict[str, bytes]  # file name -> bytes, manifest included
 
 
-def load(slug: str):
-    """Import (or re-import, for a long-running ``mkdocs serve``) a page module or package."""
+def load(slug: str, fresh: bool = True):
+    """Import a page module or package; ``fresh`` re-imports it (for a long-running ``mkdocs serve``)."""
     name = f"scripts.pages.{slug}"
+    if not fresh:
+        return importlib.import_module(name)
     # A package's submodules first, so its __init__ re-binds their fresh functions.
     for sub in sorted(m for m in sys.modules if m.startswith(name + ".")):
         importlib.reload(sys.modules[sub])
@@ -167,21 +174,30 @@ def _checked_numbers(slug: str, numbers: dict) -> dict[str, str]:
     return dict(numbers)
 
 
-def render(slug: str, progress=print) -> Output:
-    """Build every output file of a page in memory; raises PageError naming the failing step."""
+_COMPUTE = object()
+
+
+def render(slug: str, progress=print, result=_COMPUTE) -> Output:
+    """Build every output file of a page in memory; raises PageError naming the failing step.
+
+    ``result`` is the page's ``compute()`` result when the caller already has it (the tests
+    compute each page once per session); by default it is computed here.
+    """
     from scripts import style  # matplotlib only when drawing
 
-    module = load(slug)
+    module = load(slug, fresh=result is _COMPUTE)
     step = "compute()"
     try:
-        result = module.compute()
+        if result is _COMPUTE:
+            result = module.compute()
         step = "numbers()"
         files = {NUMBERS: _json(_checked_numbers(slug, module.numbers(result)))}
         step = "tables()"
         for name, markdown in getattr(module, "tables", lambda r: {})(result).items():
             files[f"{name}.md"] = markdown.rstrip("\n").encode("utf-8") + b"\n"
         step = "data()"
-        for name, payload in getattr(module, "data", lambda r: {})(result).items():
+        data = getattr(module, "data", None)  # a page may import the ``scripts.data`` module: not callable
+        for name, payload in (data(result) if callable(data) else {}).items():
             if name in ("numbers", "manifest"):
                 raise PageError(f"page {slug}: data name {name!r} is reserved")
             files[f"{name}.json"] = _json(payload)

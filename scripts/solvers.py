@@ -203,3 +203,91 @@ def kkt_violation(X, y, b: float, w, lam: float, alpha: float = 1.0, fit_interce
     if fit_intercept:
         worst = max(worst, abs(float(r.mean())))
     return max(worst, 0.0)
+
+
+# --------------------------------------------------------------------------- shared building blocks
+def sigmoid(z):
+    """The logistic function 1/(1 + e^-z), through tanh so it never overflows (absolute error ~1e-16)."""
+    return 0.5 * (1 + np.tanh(np.asarray(z, dtype=float) / 2))
+
+
+def _rows(V, t):
+    V = np.asarray(V, dtype=float)
+    M = np.atleast_2d(V)
+    return V.ndim == 1, M, np.broadcast_to(np.asarray(t, dtype=float), (len(M),))
+
+
+def project_l1_ball(V, t) -> np.ndarray:
+    """Euclidean projection of v (or of each row of V) onto {w : ||w||_1 <= t} (Duchi et al. 2008).
+
+    Sort |v| decreasingly; the threshold theta is set by the last k with u_k > (u_1 + ... + u_k - t)/k,
+    and the projection is the soft-thresholding S(v, theta) (theta = 0 inside the ball).
+    """
+    single, M, t = _rows(V, t)
+    U = -np.sort(-np.abs(M), axis=1)
+    css = np.cumsum(U, axis=1) - t[:, None]
+    k = np.arange(1, M.shape[1] + 1)
+    last = M.shape[1] - 1 - np.argmax((U - css / k > 0)[:, ::-1], axis=1)
+    theta = np.maximum(css[np.arange(len(M)), last] / (last + 1), 0.0)
+    P = np.sign(M) * np.maximum(np.abs(M) - theta[:, None], 0.0)
+    return P[0] if single else P
+
+
+def project_l2_ball(V, t) -> np.ndarray:
+    """Euclidean projection of v (or of each row of V) onto {w : ||w||_2 <= t}: a rescaling."""
+    single, M, t = _rows(V, t)
+    norm = np.linalg.norm(M, axis=1)
+    P = M * np.minimum(1.0, t / np.where(norm > 0, norm, 1.0))[:, None]
+    return P[0] if single else P
+
+
+def constrained_quadratic(S, c, t, kind: str, steps: int) -> np.ndarray:
+    """min 1/2 w'Sw - c'w subject to ||w||_1 <= t ("lasso") or ||w||_2 <= t ("ridge").
+
+    Projected gradient with step 1/L, L the largest eigenvalue of S (every step descends).
+    Vectorised over a leading axis: S (m, p, p) or (p, p), c (m, p) or (p,), t (m,) or scalar;
+    the shape of c is the shape returned.
+    """
+    project = {"lasso": project_l1_ball, "ridge": project_l2_ball}.get(kind)
+    if project is None:
+        raise ValueError(f"kind must be 'lasso' or 'ridge', not {kind!r}")
+    c = np.asarray(c, dtype=float)
+    C = np.atleast_2d(c)
+    S = np.broadcast_to(np.asarray(S, dtype=float), (len(C), C.shape[1], C.shape[1]))
+    step = 1 / np.linalg.eigvalsh(S)[:, -1]
+    W = np.zeros_like(C)
+    for _ in range(steps):
+        W = project(W - step[:, None] * (np.einsum("mij,mj->mi", S, W) - C), t)
+    return W[0] if c.ndim == 1 else W
+
+
+def constrained_lasso(X, y, t: float, n_iter: int = 3000) -> np.ndarray:
+    """min 1/(2n)||y - b - Xw||^2 subject to ||w||_1 <= t (intercept free), by projected gradient."""
+    Xc, yc, _, _ = _center(X, y, True)
+    n = len(yc)
+    return constrained_quadratic(Xc.T @ Xc / n, Xc.T @ yc / n, t, "lasso", n_iter)
+
+
+def logistic_newton(X, y, data_weight: float, penalty, iters: int = 50, tol: float = 1e-14):
+    """Newton's method on data_weight * sum_i logloss(y_i, b + x_i'w) + 1/2 sum_j penalty_j theta_j^2.
+
+    Labels y are 0/1; theta = (b, w) and ``penalty`` has one entry per element of theta (put 0
+    first to leave the intercept free).  Every library form maps onto it: scikit-learn's
+    C * sum(logloss) + 1/2||w||^2 (data_weight C), the site's (1/n) sum + lam/2 ||w||^2
+    (data_weight 1/n, penalty lam), liblinear's penalised intercept (penalty 1/s^2 on b).
+    Returns (b, w).
+    """
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    A = np.column_stack([np.ones(len(X)), X])
+    reg = np.broadcast_to(np.asarray(penalty, dtype=float), (A.shape[1],))
+    theta = np.zeros(A.shape[1])
+    for _ in range(iters):
+        p = sigmoid(A @ theta)
+        grad = data_weight * A.T @ (p - y) + reg * theta
+        hess = data_weight * (A.T * (p * (1 - p))) @ A + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        theta = theta - step
+        if np.max(np.abs(step)) < tol:
+            break
+    return float(theta[0]), theta[1:]

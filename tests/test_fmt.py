@@ -60,3 +60,15 @@ def test_sci(value, text):
 
 def test_sci_can_keep_the_number_on_one_line():
     assert fmt.sci(3.53e-5, space="\u00a0") == "3.53\u00a0×\u00a010⁻⁵"
+
+
+def test_rounding_level_printers():
+    assert fmt.below(3e-21, -20) == "< 10⁻²⁰"
+    assert fmt.below(-3e-13, -12) == "< 10⁻¹²"
+    with pytest.raises(ValueError, match="not below"):
+        fmt.below(2e-20, -20)
+    assert fmt.zero_or_bound(0.0, -12) == "0"
+    assert fmt.zero_or_bound(3e-15, -12) == "10⁻¹²"
+    assert fmt.zero_or_bound(3e-9, -12) == "10⁻⁸"
+    assert fmt.num_or_below(2e-13, -12) == "< 10⁻¹²"
+    assert fmt.num_or_below(-0.012345, -12) == "−0.0123"

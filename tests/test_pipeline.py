@@ -10,6 +10,7 @@ import pytest
 
 from scripts import build, pipeline, style
 from scripts.pipeline import ROOT
+from tests import results
 
 
 def test_pages_are_discovered():
@@ -31,7 +32,7 @@ def test_a_failing_figure_names_page_and_figure(monkeypatch, tmp_path):
     def broken(result):
         raise ValueError("boom")
 
-    monkeypatch.setattr(pipeline, "load", lambda slug: _fake(broken))
+    monkeypatch.setattr(pipeline, "load", lambda slug, fresh=True: _fake(broken))
     monkeypatch.setattr(pipeline, "source_hash", lambda slug: "h")
     with pytest.raises(pipeline.PageError, match=r"page conventions: figures\(\) failed: ValueError: boom"):
         pipeline.render("conventions", progress=lambda line: None)
@@ -39,7 +40,7 @@ def test_a_failing_figure_names_page_and_figure(monkeypatch, tmp_path):
 
 def test_a_failing_page_writes_nothing_and_exits_non_zero(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(pipeline, "FIGURES", tmp_path)
-    monkeypatch.setattr(pipeline, "load", lambda slug: _fake(lambda r: 1 / 0))
+    monkeypatch.setattr(pipeline, "load", lambda slug, fresh=True: _fake(lambda r: 1 / 0))
     assert build.main(["conventions"]) == 1
     assert "page conventions: figures() failed: ZeroDivisionError" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
@@ -48,7 +49,7 @@ def test_a_failing_page_writes_nothing_and_exits_non_zero(monkeypatch, tmp_path,
 def test_numbers_must_be_strings(monkeypatch):
     module = _fake(lambda r: {})
     module.numbers = lambda r: {"x": 0.5}
-    monkeypatch.setattr(pipeline, "load", lambda slug: module)
+    monkeypatch.setattr(pipeline, "load", lambda slug, fresh=True: module)
     with pytest.raises(pipeline.PageError, match="must be a non-empty string"):
         pipeline.render("conventions", progress=lambda line: None)
 
@@ -121,8 +122,18 @@ def test_committed_output_matches_a_fresh_build():
     """The test twin of `python -m scripts.build --check`: edit any computation and this fails."""
     problems = []
     for slug in pipeline.slugs():
-        problems += pipeline.differences(pipeline.render(slug, progress=lambda line: None))
+        problems += pipeline.differences(pipeline.render(slug, progress=lambda line: None, result=results.result(slug)))
     assert problems == [], "run `make figures` and commit:\n" + "\n".join(problems)
+
+
+def test_presentation_only_reads_the_result():
+    """numbers(), tables() and figures() must not change what compute() returned (tests share it)."""
+    import pickle
+
+    for slug in pipeline.slugs():
+        before = pickle.dumps(results.result(slug))
+        pipeline.render(slug, progress=lambda line: None, result=results.result(slug))
+        assert pickle.dumps(results.result(slug)) == before, slug
 
 
 @pytest.mark.parametrize("name", pipeline.ALWAYS_HASHED)
@@ -201,10 +212,15 @@ def test_committed_figures_carry_no_cpu_dependent_ids():
 def test_data_outputs_are_written_as_json(monkeypatch):
     module = _fake(lambda r: {})
     module.data = lambda r: {"lambda-explorer": {"lam": [0.1, 1.0]}}
-    monkeypatch.setattr(pipeline, "load", lambda slug: module)
+    monkeypatch.setattr(pipeline, "load", lambda slug, fresh=True: module)
     monkeypatch.setattr(pipeline, "source_hash", lambda slug: "h")
     files = pipeline.render("conventions", progress=lambda line: None).files
     assert files["lambda-explorer.json"] == b'{\n  "lam": [\n    0.1,\n    1.0\n  ]\n}\n'
     module.data = lambda r: {"numbers": {}}
     with pytest.raises(pipeline.PageError, match="reserved"):
         pipeline.render("conventions", progress=lambda line: None)
+
+
+def test_every_page_has_its_test_module():
+    missing = [s for s in pipeline.slugs() if not (ROOT / "tests" / "pages" / f"test_{s}.py").is_file()]
+    assert missing == [], f"write tests/pages/test_<slug>.py for: {', '.join(missing)}"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-import subprocess
-import sys
 import types
 from pathlib import Path
 
@@ -23,20 +21,6 @@ EXTERNAL_RESOURCE = [
     re.compile(r"""url\(\s*["']?(?:https?:)?//""", re.I),
     re.compile(r"""@import\s+(?:url\()?["']?(?:https?:)?//""", re.I),
 ]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"},
-    )
-    assert run.returncode == 0, run.stderr
-    return out
 
 
 @pytest.mark.slow

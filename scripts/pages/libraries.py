@@ -69,24 +69,12 @@ def make_data(rng: np.random.Generator):
 
 # --------------------------------------------------------------------------- site logistic
 def logistic_site(X, s, lam: float, iters: int = 50):
-    """Minimise (1/n) sum log(1 + exp(-s_i (b + x_i'w))) + lam/2 ||w||^2 by Newton's method.
+    """Minimise (1/n) sum log(1 + exp(-s_i (b + x_i'w))) + lam/2 ||w||^2 (labels -1/+1, b free).
 
-    Labels s are -1/+1; the intercept b is not penalised.  Returns (b, w).
+    The shared Newton solver with data weight 1/n and penalty lam on w only.  Returns (b, w).
     """
-    n, p = X.shape
-    A = np.column_stack([np.ones(n), X])
-    R = lam * np.diag([0.0] + [1.0] * p)
-    theta = np.zeros(p + 1)
-    for _ in range(iters):
-        m = s * (A @ theta)
-        q = 0.5 * (1 - np.tanh(m / 2))  # sigmoid(-m), computed without overflow
-        grad = -(A.T @ (s * q)) / n + R @ theta
-        hess = (A.T * (q * (1 - q))) @ A / n + R
-        step = np.linalg.solve(hess, grad)
-        theta -= step
-        if np.abs(step).max() < 1e-14:
-            break
-    return float(theta[0]), theta[1:]
+    p = X.shape[1]
+    return solvers.logistic_newton(X, (np.asarray(s) + 1) / 2, 1 / len(X), [0.0] + [lam] * p, iters=iters)
 
 
 # --------------------------------------------------------------------------- documented objectives
@@ -294,7 +282,7 @@ FLOOR = -8  # differences below 10^-8 are rounding and solver tolerance, which v
 
 
 def bound(x: float) -> str:
-    return fmt.power_bound(x, FLOOR)
+    return fmt.power_bound(x, FLOOR)  # the shared printer at this page's floor
 
 
 AGREES = 1e-6  # below this, two fits are "the same" on this page

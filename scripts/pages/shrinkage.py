@@ -151,10 +151,6 @@ def compute() -> dict:
 FLOOR = -12  # closed forms and solvers agree to rounding; its digits vary between machines
 
 
-def _power_of_ten(x: float) -> str:
-    return fmt.power_bound(x, FLOOR)
-
-
 def numbers(r: dict) -> dict[str, str]:
     w = r["w_ols"]
     gap = max(float(np.abs(r["numeric"][k] - r["closed"][k]).max()) for k in r["closed"])
@@ -165,7 +161,7 @@ def numbers(r: dict) -> dict[str, str]:
         "lam": fmt.num(LAM),
         "m": fmt.integer(M),
         "ridge_factor": fmt.num(1 / (1 + LAM)),
-        "max_gap": _power_of_ten(gap),
+        "max_gap": fmt.power_bound(gap, FLOOR),
         "subset_threshold": fmt.num(np.sort(np.abs(w))[::-1][M - 1]),
         "lasso_zeros": fmt.integer(int(np.sum(r["numeric"]["lasso"] == 0))),
         "sqrt_n": fmt.num(np.sqrt(N_ORTHO)),
@@ -181,7 +177,9 @@ def numbers(r: dict) -> dict[str, str]:
         "pc.df_at1": fmt.num(effective_df(r["d"], N_PC, 1.0)[0]),
         "pc.lam_half_df": fmt.num(r["lam_half_df"]),
         "pc.half_p": fmt.integer(P_PC // 2),
-        "pc.trace_gap": _power_of_ten(float(np.abs(r["df_marked"] - effective_df(r["d"], N_PC, LAMS_MARKED)).max())),
+        "pc.trace_gap": fmt.power_bound(
+            float(np.abs(r["df_marked"] - effective_df(r["d"], N_PC, LAMS_MARKED)).max()), FLOOR
+        ),
     }
     # Exercise 1: feature four of the orthonormal example
     w4 = w[3]

@@ -7,22 +7,15 @@ Environment:
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from scripts.bench import CHROMIUM_ARGS  # closed-network flags, shared with the bench
 from scripts.pipeline import ROOT
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, Server, free_port  # shared with the bench
 
 DOCS = ROOT / "docs"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "reports" / "screenshots"
 SCHEMES = ("light", "dark")
 
@@ -57,38 +50,10 @@ def screenshot_name(page: str, scheme: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site as `make site` builds it (strict), in a temporary directory."""
-    if prebuilt := os.environ.get("SITE_UNDER_TEST"):
-        return Path(prebuilt).resolve()
-    out = tmp_path_factory.mktemp("browser-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stderr[-4000:]}"
-    return out
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
 def origin(site: Path):
-    """``http://127.0.0.1:<free port>``, serving the built site from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """``http://127.0.0.1:<free port>``, serving the built site (gzip, as a static host) from a thread."""
+    with Server(site, free_port()) as server:
+        yield server.origin
 
 
 @pytest.fixture(scope="session")

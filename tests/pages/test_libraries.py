@@ -303,10 +303,12 @@ def test_adam_weight_decay_keeps_the_l2_minimiser_adamw_does_not(data):
     # full-batch Adam from zero, with a decreasing step, converges to the ridge solution
     def run(decoupled):
         theta = np.zeros_like(theta_star)
-        for lr in (1e-1, 1e-2, 1e-3, 1e-4):
+        for lr in (1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6):
             theta = _adam_steps(mse_grad, theta, lr=lr, wd=wd, decoupled=decoupled, steps=3000)
         return theta
 
-    assert np.abs(run(decoupled=False) - theta_star).max() < 1e-9
+    # Adam's last digits depend on the CPU's rounding (1e-9 held on one machine, not another):
+    # 1e-6 is far below the 0.1 by which AdamW misses, which is the point.
+    assert np.abs(run(decoupled=False) - theta_star).max() < 1e-6
     # AdamW with the same weight_decay and schedule ends elsewhere: its decay is not this L2 penalty
     assert np.abs(run(decoupled=True) - theta_star).max() > 0.1

@@ -13,9 +13,9 @@ A benchmark, not a test: nothing here fails on a slow number. It measures, from 
 The site is served by a local static server that gzips text like any real host (GitHub Pages,
 Netlify, nginx defaults) and is built with ``SITE_URL`` set to that server's address.
 
-    python -m scripts.bench                     # everything (about 45 s per page with Lighthouse)
-    python -m scripts.bench --no-lighthouse     # build times, weights and figures only
-    python -m scripts.bench --pages 'articles/*' --runs 3   # median of three Lighthouse runs
+    python -m tools.bench                     # everything (about 45 s per page with Lighthouse)
+    python -m tools.bench --no-lighthouse     # build times, weights and figures only
+    python -m tools.bench --pages 'articles/*' --runs 3   # median of three Lighthouse runs
 """
 
 from __future__ import annotations
@@ -23,43 +23,25 @@ from __future__ import annotations
 import argparse
 import datetime
 import fnmatch
-import functools
-import gzip
-import http.server
 import io
 import json
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import unquote, urlsplit
+
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_FLAGS, Server, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-# No background traffic to any other host (the machine has no network but the package registries).
-# The browser test suite launches Chromium with the same arguments.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-CHROMIUM_FLAGS = ["--headless=new", *CHROMIUM_ARGS]  # for Lighthouse, which starts Chromium itself
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 KINDS = ("html", "css", "js", "font", "image", "other")
 # The issue's targets for article pages.
 TARGETS = {
@@ -154,55 +136,6 @@ def targets(page: dict, largest_figure_bytes: int) -> dict[str, bool | None]:
 # --------------------------------------------------------------------------------------------
 # Serving the site like a real static host
 # --------------------------------------------------------------------------------------------
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """http.server, plus gzip for text files when the client accepts it (as static hosts do)."""
-
-    _cache: ClassVar[dict[Path, bytes]] = {}
-
-    def log_message(self, format, *args):
-        pass
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
-            return super().do_GET()
-        if path not in self._cache:
-            self._cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        body = self._cache[path]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, site: Path, port: int):
-        handler = functools.partial(GzipHandler, directory=str(site))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.origin = f"http://127.0.0.1:{port}"
-
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 # --------------------------------------------------------------------------------------------
@@ -454,7 +387,7 @@ def markdown(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--pages", nargs="*", help="glob patterns of pages (e.g. 'articles/*', home)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (minutes per page)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page and preset (median kept)")

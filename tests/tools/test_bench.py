@@ -1,4 +1,4 @@
-"""scripts/bench.py: the pure parts (classification, page discovery, targets, report) and its server."""
+"""tools/bench.py: the pure parts (classification, page discovery, targets, report); tools/browser.py: its server."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from scripts import bench
+from tools import bench, browser
 
 
 @pytest.mark.parametrize(
@@ -76,8 +76,8 @@ def test_the_server_gzips_text_and_serves_the_rest_as_is(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text("<p>hello</p>" * 100)
     (tmp_path / "f.woff2").write_bytes(bytes(range(256)))
-    port = bench.free_port()
-    with bench.Server(tmp_path, port) as server:
+    port = browser.free_port()
+    with browser.Server(tmp_path, port) as server:
         request = urllib.request.Request(f"{server.origin}/a/", headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request) as response:
             assert response.headers["Content-Encoding"] == "gzip"

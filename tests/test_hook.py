@@ -1,0 +1,47 @@
+"""hooks/site_build.py: only wiring, so only what it decides itself is tested here."""
+
+from __future__ import annotations
+
+import importlib.util
+import types
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from scripts.pipeline import ROOT
+
+
+@pytest.fixture()
+def hook():
+    spec = importlib.util.spec_from_file_location("site_build_under_test", ROOT / "hooks" / "site_build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_plain_build_with_stale_figures_fails_naming_them(hook, monkeypatch):
+    monkeypatch.setattr(hook.scripts.pipeline, "stale_pages", lambda: {"norms": "code changed"})
+    hook.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError, match=r"figures are stale: norms \(code changed\)\. Run `make figures`"):
+        hook.on_pre_build({})
+
+
+def test_serve_rebuilds_stale_figures_in_a_subprocess(hook, monkeypatch):
+    calls = []
+    monkeypatch.setattr(hook.scripts.pipeline, "stale_pages", lambda: {"norms": "code changed"})
+    monkeypatch.setattr(hook.scripts.pipeline, "committed_numbers", lambda: {})
+    monkeypatch.setattr(hook.scripts.mathml, "Renderer", lambda: None)
+    fake_run = lambda args, **kw: calls.append(args) or types.SimpleNamespace(returncode=0)  # noqa: E731
+    monkeypatch.setattr(hook.subprocess, "run", fake_run)
+    hook.on_startup(command="serve", dirty=False)
+    hook.on_pre_build({})
+    assert calls and calls[0][1:] == ["-m", "scripts.build", "norms"]
+
+
+def test_current_figures_build_without_a_subprocess(hook, monkeypatch):
+    monkeypatch.setattr(hook.scripts.pipeline, "stale_pages", dict)
+    monkeypatch.setattr(hook.scripts.mathml, "Renderer", lambda: None)
+    monkeypatch.setattr(hook.subprocess, "run", lambda *a, **k: pytest.fail("no rebuild expected"))
+    hook.on_startup(command="build", dirty=False)
+    hook.on_pre_build({})
+    assert "numbers" in hook._state
