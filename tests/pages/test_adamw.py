@@ -10,11 +10,12 @@ import pytest
 
 from scripts import fmt, solvers
 from scripts.pages import adamw as page
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return page.compute()
+    return results.result("adamw")
 
 
 def test_problem_has_features_on_very_different_scales(result):

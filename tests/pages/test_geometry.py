@@ -12,16 +12,17 @@ from sklearn.linear_model import Lasso, Ridge, lars_path, lasso_path
 
 from scripts import data, pipeline, solvers
 from scripts.pages import geometry
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return geometry.compute()
+    return results.result("geometry")
 
 
 @pytest.fixture(scope="module")
-def printed(result):
-    return geometry.numbers(result)
+def printed():
+    return results.numbers("geometry")
 
 
 @pytest.fixture(scope="module")
@@ -39,20 +40,6 @@ def test_two_feature_problem_has_the_requested_gram_matrix_and_least_squares_fit
     assert np.allclose(X.mean(axis=0), 0)
     coef = np.linalg.lstsq(np.column_stack([np.ones(len(X)), X]), y, rcond=None)[0]
     assert np.allclose(coef, [0, 1.8, 0.2])
-
-
-def test_l1_projection_satisfies_the_variational_inequality():
-    # p is the projection of v onto a polytope iff (v - p).(z - p) <= 0 for every vertex z.
-    rng = np.random.default_rng(1)
-    V = rng.normal(scale=2, size=(200, 4))
-    t = rng.uniform(0.2, 3, size=200)
-    P = geometry.project_l1(V, t)
-    assert np.all(np.abs(P).sum(axis=1) <= t + 1e-12)
-    for v, p, tt in zip(V, P, t, strict=True):
-        vertices = np.vstack([tt * np.eye(4), -tt * np.eye(4)])
-        assert np.max((vertices - p) @ (v - p)) <= 1e-10
-    inside = V / (np.abs(V).sum(axis=1, keepdims=True)) * 0.5
-    assert np.allclose(geometry.project_l1(inside, 1.0), inside)
 
 
 def test_constrained_and_penalised_solutions_coincide(result):
@@ -81,7 +68,7 @@ def test_lasso_lands_on_an_axis_exactly_when_the_budget_is_below_the_weight_gap(
     angle = rng.uniform(0, 2 * np.pi, m)
     a = 2 * np.column_stack([np.cos(angle), np.sin(angle)])
     t = rng.uniform(0.05, 1, m) * np.abs(a).sum(axis=1)
-    W = geometry.constrained(S, a, t, "lasso", steps=3000)
+    W = solvers.constrained_quadratic(S, np.einsum("mij,mj->mi", S, a), t, "lasso", 3000)
     rule = t <= np.abs(np.abs(a[:, 0]) - np.abs(a[:, 1]))
     margin = np.abs(t - np.abs(np.abs(a[:, 0]) - np.abs(a[:, 1]))) > 1e-3
     assert np.array_equal((np.abs(W).min(axis=1) < 1e-9)[margin], rule[margin])

@@ -45,42 +45,6 @@ def two_feature_problem(rho: float, ols, rng, n: int = N_GEOMETRY, residual: flo
     return X, y
 
 
-def project_l1(V: np.ndarray, t) -> np.ndarray:
-    """Euclidean projection of each row of V onto {w : ||w||_1 <= t} (Duchi et al. 2008)."""
-    V = np.atleast_2d(V)
-    t = np.broadcast_to(np.asarray(t, float), (len(V),))
-    U = -np.sort(-np.abs(V), axis=1)
-    css = np.cumsum(U, axis=1) - t[:, None]
-    k = np.arange(1, V.shape[1] + 1)
-    last = V.shape[1] - 1 - np.argmax((U - css / k > 0)[:, ::-1], axis=1)
-    theta = np.maximum(css[np.arange(len(V)), last] / (last + 1), 0.0)
-    return np.sign(V) * np.maximum(np.abs(V) - theta[:, None], 0.0)
-
-
-def project_l2(V: np.ndarray, t) -> np.ndarray:
-    V = np.atleast_2d(V)
-    t = np.broadcast_to(np.asarray(t, float), (len(V),))
-    norm = np.linalg.norm(V, axis=1)
-    return V * np.minimum(1.0, t / np.where(norm > 0, norm, 1.0))[:, None]
-
-
-def constrained(S: np.ndarray, ols: np.ndarray, t, kind: str, steps: int = PG_STEPS) -> np.ndarray:
-    """Minimise 1/2 (w - ols)' S (w - ols) subject to ||w|| <= t by projected gradient.
-
-    Vectorised over rows: S has shape (m, p, p) (or (p, p)), ols (m, p) (or (p,)), t (m,) or scalar.
-    The step 1/L with L the largest eigenvalue of S makes every step a descent step.
-    """
-    S = np.broadcast_to(S, (np.atleast_2d(ols).shape[0], *S.shape[-2:]))
-    ols = np.atleast_2d(ols).astype(float)
-    ols = np.broadcast_to(ols, (len(S), ols.shape[1]))
-    project = project_l1 if kind == "lasso" else project_l2
-    step = 1 / np.linalg.eigvalsh(S)[:, -1]
-    W = np.zeros_like(ols)
-    for _ in range(steps):
-        W = project(W - step[:, None] * np.einsum("mij,mj->mi", S, W - ols), t)
-    return W
-
-
 def multiplier(S: np.ndarray, ols: np.ndarray, w: np.ndarray, kind: str) -> float:
     """The lambda of the penalised problem solved by a constrained solution w (KKT conditions).
 
@@ -118,7 +82,7 @@ def two_feature_geometry(rng) -> dict:
         S = X.T @ X / len(X)
         out = {"rho": rho, "ols": ols, "t": t, "S": S, "weight_gap": float(abs(abs(ols[0]) - abs(ols[1])))}
         for kind in ("lasso", "ridge"):
-            w_c = constrained(S, ols, t, kind)[0]
+            w_c = solvers.constrained_quadratic(S, S @ ols, t, kind, PG_STEPS)
             lam = multiplier(S, ols, w_c, kind)
             fit = solvers.coordinate_descent(X, y, lam, tol=TOL) if kind == "lasso" else solvers.ridge(X, y, lam)
             out[kind] = {
@@ -143,7 +107,7 @@ def two_feature_geometry(rng) -> dict:
     budgets = {}
     for kind, top in (("lasso", np.abs(ols).sum()), ("ridge", np.linalg.norm(ols))):
         t = top * np.linspace(0.05, 0.95, MAP_BUDGETS)
-        W = constrained(S, np.tile(ols, (len(t), 1)), t, kind)
+        W = solvers.constrained_quadratic(S, np.tile(S @ ols, (len(t), 1)), t, kind, PG_STEPS)
         budgets[kind] = {"t": t, "lam": np.array([multiplier(S, ols, w, kind) for w in W]), "W": W}
     mapping = {
         "lasso": {"lam": lam_grid, "t": np.abs(lasso_w).sum(axis=1), "W": lasso_w},
