@@ -65,3 +65,23 @@ bench: setup  ## performance report: build times, page weights, Lighthouse -> re
 
 clean:  ## remove build output and reports (keeps .venv and node_modules)
 	rm -rf site reports .pytest_cache .ruff_cache
+
+# The real libraries as test oracles (issue 15), in their own environment so the site build stays
+# light. Needs Rscript with glmnet and jsonlite (.ci/system-packages.txt).
+ORACLE_VENV := .venv-oracles
+ORACLE_ENV := ORACLES=1 KERAS_BACKEND=torch KERAS_HOME=$(CURDIR)/.cache/keras
+.PHONY: test-oracles oracle-report
+
+$(ORACLE_VENV)/.installed: requirements-oracles.txt
+	python3 -m venv $(ORACLE_VENV)
+	$(ORACLE_VENV)/bin/pip install --disable-pip-version-check -q -r requirements-oracles.txt
+	touch $@
+
+test-oracles: $(ORACLE_VENV)/.installed  ## PyTorch, Keras, glmnet and scikit-learn checked for real; fails if the report is stale
+	@command -v Rscript >/dev/null || { echo "error: Rscript with glmnet is required (packages in .ci/system-packages.txt)" >&2; exit 1; }
+	$(ORACLE_ENV) $(ORACLE_VENV)/bin/python -m pytest -m oracles tests/oracles
+
+oracle-report: $(ORACLE_VENV)/.installed  ## rerun the oracle checks and rewrite tests/oracles/report.json and its snippets
+	$(ORACLE_ENV) $(ORACLE_VENV)/bin/python -m tests.oracles.report --write
+
+test: test-oracles

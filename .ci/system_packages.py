@@ -3,8 +3,9 @@
 
 The list is ``.ci/system-packages.txt``, read by ``make test`` (through this script, before any test
 runs) and so by ``.ci/run``.  Each line is ``<package> <probe> [<VARIABLE>]``: the probe is a command
-name or an absolute path that exists once the package is installed; the optional variable names an
-environment variable that may point at another installation instead (``CHROMIUM=/path``).
+name, or an absolute path (a file or a folder) that exists once the package is installed; the
+optional variable names an environment variable that may point at another installation instead
+(``CHROMIUM=/path``).
 
     python3 .ci/system_packages.py             install what is missing (as root on Debian), else exit 1
     python3 .ci/system_packages.py --dry-run   print what it would run; install nothing
@@ -62,8 +63,8 @@ def read(path: Path = LIST) -> list[Need]:
 
 
 def _found(program: str, which) -> bool:
-    if program.startswith("/"):
-        return os.path.isfile(program) and os.access(program, os.X_OK)
+    if program.startswith("/"):  # a program, or a folder the package installs (an R library)
+        return os.path.exists(program)
     return which(program) is not None
 
 

@@ -51,6 +51,7 @@ def test_missing_checks_commands_paths_and_overrides(tmp_path):
         Need("chromium", str(tmp_path / "absent"), "CHROMIUM"),
         Need("r-base-core", "Rscript"),
         Need("r-cran-glmnet", "Rscript"),  # two packages, one probe: each reported once
+        Need("r-cran-jsonlite", str(tmp_path)),  # a folder the package installs
     ]
     assert system_packages.missing(needs, {}, _which({"java"})) == ["chromium", "r-base-core", "r-cran-glmnet"]
     assert system_packages.missing(needs, {"CHROMIUM": str(browser)}, _which({"java", "Rscript"})) == []

@@ -44,6 +44,7 @@ TORCH_STEPS = 100_000
 BOX_W_LS = 3.0
 BOX_LAM = 0.4
 BOX_CURVATURE = 1.0
+BOX_RUN_STEPS = 100_000  # simulated full-batch runs on it, cosine schedule from ADAM_LR to 0
 
 # Two-dimensional example: least squares outside the box, correlated features.
 BOX2_A = np.array([3.0, 1.0])  # least-squares solution
@@ -173,6 +174,12 @@ def adamw_minibatch_fixed_point(X, y, lam: float, batch: int, eps: float = EPS, 
     return w, s
 
 
+def box_run() -> np.ndarray:
+    """Final weights of Adam + L2 (row 0) and AdamW (row 1) on the one-weight box example, full batch."""
+    grad = lambda W, t: BOX_CURVATURE * (W - BOX_W_LS)  # noqa: E731
+    return adam_runs(grad, cosine(ADAM_LR, BOX_RUN_STEPS), BOX_LAM, p=1)["final"][:, 0]
+
+
 def box2_hessian() -> np.ndarray:
     return np.array([[1.0, BOX2_OFF], [BOX2_OFF, 1.0]])
 
@@ -199,7 +206,7 @@ def compute() -> dict:
     mini = adam_runs(lambda W, t: minibatch_gradient(X, y, batches[t], W), np.full(MINI_STEPS, MINI_LR), LAM)
     adamw_fp = adamw_full_batch_fixed_point(H, c, LAM)
     adamw_mini_fp, s_mini = adamw_minibatch_fixed_point(X, y, LAM, BATCH)
-    return {
+    out = {
         **P,
         "ls": ls,
         "ridge": ridge,
@@ -211,11 +218,13 @@ def compute() -> dict:
         "adamw_mini_fp": adamw_mini_fp,
         "s_mini": s_mini,
         "box": box_fixed_point(BOX_W_LS, BOX_LAM, BOX_CURVATURE),
+        "box_run": box_run(),
         "box2": adamw_full_batch_fixed_point(box2_hessian(), box2_hessian() @ BOX2_A, BOX2_LAM),
         "full_end_gap": float(np.max(np.abs(full["final"][1] - ls))),
         "torch_factor": 1 - TORCH_LR * TORCH_WEIGHT_DECAY,
         "torch_after": (1 - TORCH_LR * TORCH_WEIGHT_DECAY) ** TORCH_STEPS,
     }
+    return {**out, **end_points(out)}
 
 
 LABELS = {
@@ -240,6 +249,41 @@ def predictions(r: dict) -> dict[str, np.ndarray]:
     return {"l2_full": r["ridge"], "w_full": r["adamw_fp"], "l2_mini": r["ridge"], "w_mini": r["adamw_mini_fp"]}
 
 
+def end_points(r: dict) -> dict:
+    """Where the runs ended against their predictions, and the per-weight decay and shrinkage the page quotes."""
+    ends, preds = endpoints(r), predictions(r)
+    sq_l2 = np.sqrt(r["mini"]["vhat"][0]) + EPS  # Adam + L2's divisor at the end of the stochastic run
+    return {
+        "ends": ends,
+        "preds": preds,
+        "rel_gap": {k: float(np.max(np.abs(ends[k] - preds[k]) / np.abs(preds[k]))) for k in ends},
+        "l2_decay": 1 / sq_l2,  # decay per step / (lr * lam) of Adam + L2
+        "l2_decay_ratio": float(sq_l2[0] / sq_l2[1]),
+        "inv_s2": float(1 / r["s_mini"][1]),
+        "lam_eff": LAM * r["s_mini"],
+        "ridge_shrink": 1 - r["ridge"] / r["ls"],
+        "w_mini_shrink": 1 - r["adamw_mini_fp"] / r["ls"],
+        "box_ridge": BOX_CURVATURE * BOX_W_LS / (BOX_CURVATURE + BOX_LAM),
+        "box_run_gap": float(abs(r["box_run"][1] - r["box"])),
+        "inv_lam": 1 / LAM,
+        "sgd_decay_rate": SGD_LR * LAM,
+        "box2_wall": 1 / BOX2_LAM,
+        "torch_per_step": TORCH_LR * TORCH_WEIGHT_DECAY,
+        "l2_decay_trace": {
+            "steps": np.arange(1, len(r["mini"]["vtrace"]) + 1) * TRACE_EVERY,
+            "decay": 1 / (np.sqrt(r["mini"]["vtrace"][:, 0, :]) + EPS),  # Adam + L2: decay per step / (lr * lam)
+        },
+        "excess_grid": excess_grid(r["H"], r["ls"]),
+    }
+
+
+def excess_grid(H, ls) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """f(w) - f(least squares) on the trajectories' plot window, for contour lines."""
+    g1, g2 = np.meshgrid(np.linspace(-0.05, 1.15, 121), np.linspace(-0.05, 1.05, 111))
+    G = np.stack([g1, g2], axis=-1) - ls
+    return g1, g2, 0.5 * np.einsum("...i,ij,...j->...", G, H, G)
+
+
 def _vec(w) -> str:
     return "(" + ", ".join(fmt.num(x) for x in w) + ")"
 
@@ -249,21 +293,19 @@ def _gap(x: float) -> str:
 
 
 def numbers(r: dict) -> dict[str, str]:
-    ends, preds = endpoints(r), predictions(r)
-    sq_l2 = np.sqrt(r["mini"]["vhat"][0]) + EPS
     out = {
         "n": fmt.integer(N),
         "scale1": fmt.num(SCALES[0]),
         "scale2": fmt.num(SCALES[1]),
         "noise": fmt.num(NOISE),
         "lam": fmt.num(LAM),
-        "inv_lam": fmt.num(1 / LAM),
+        "inv_lam": fmt.num(r["inv_lam"]),
         "ls": _vec(r["ls"]),
         "ridge": _vec(r["ridge"]),
         "adamw_fp": _vec(r["adamw_fp"]),
         "adamw_mini_fp": _vec(r["adamw_mini_fp"]),
         "sgd_lr": fmt.num(SGD_LR),
-        "sgd_decay_rate": fmt.num(SGD_LR * LAM),
+        "sgd_decay_rate": fmt.num(r["sgd_decay_rate"]),
         "sgd_steps": fmt.integer(SGD_STEPS),
         "sgd_l2_final": _vec(r["sgd"]["sgd_l2"][-1]),
         "adam_lr": fmt.num(ADAM_LR),
@@ -275,45 +317,48 @@ def numbers(r: dict) -> dict[str, str]:
         "beta2": fmt.num(BETA2, 4),
         "s1": fmt.num(r["s_mini"][0]),
         "s2": fmt.num(r["s_mini"][1]),
-        "inv_s2": fmt.num(1 / r["s_mini"][1]),
-        "lam_eff1": fmt.num(LAM * r["s_mini"][0]),
-        "lam_eff2": fmt.num(LAM * r["s_mini"][1]),
-        "l2_decay1": fmt.num(1 / sq_l2[0]),
-        "l2_decay2": fmt.num(1 / sq_l2[1]),
-        "l2_decay_ratio": fmt.num(sq_l2[0] / sq_l2[1]),
+        "inv_s2": fmt.num(r["inv_s2"]),
+        "lam_eff1": fmt.num(r["lam_eff"][0]),
+        "lam_eff2": fmt.num(r["lam_eff"][1]),
+        "l2_decay1": fmt.num(r["l2_decay"][0]),
+        "l2_decay2": fmt.num(r["l2_decay"][1]),
+        "l2_decay_ratio": fmt.num(r["l2_decay_ratio"]),
         "curv1": fmt.num(r["H"][0, 0]),
         "curv2": fmt.num(r["H"][1, 1]),
-        "ridge_shrink1": fmt.percent(1 - r["ridge"][0] / r["ls"][0]),
-        "ridge_shrink2": fmt.percent(1 - r["ridge"][1] / r["ls"][1]),
-        "w_mini_shrink1": fmt.percent(1 - r["adamw_mini_fp"][0] / r["ls"][0]),
-        "w_mini_shrink2": fmt.percent(1 - r["adamw_mini_fp"][1] / r["ls"][1]),
+        "ridge_shrink1": fmt.percent(r["ridge_shrink"][0]),
+        "ridge_shrink2": fmt.percent(r["ridge_shrink"][1]),
+        "w_mini_shrink1": fmt.percent(r["w_mini_shrink"][0]),
+        "w_mini_shrink2": fmt.percent(r["w_mini_shrink"][1]),
         "box.w_ls": fmt.num(BOX_W_LS),
         "box.lam": fmt.num(BOX_LAM),
         "box.fp": fmt.num(r["box"]),
-        "box.ridge": fmt.num(BOX_CURVATURE * BOX_W_LS / (BOX_CURVATURE + BOX_LAM)),
+        "box.ridge": fmt.num(r["box_ridge"]),
+        "box.run_steps": fmt.integer(BOX_RUN_STEPS),
+        "box.run_adamw": fmt.num(r["box_run"][1]),
+        "box.run_l2": fmt.num(r["box_run"][0]),
+        "box.run_gap": fmt.power_bound(r["box_run_gap"], -12),
         "box2.ls": _vec(BOX2_A),
         "box2.off": fmt.num(BOX2_OFF),
         "box2.lam": fmt.num(BOX2_LAM),
-        "box2.wall": fmt.num(1 / BOX2_LAM),
+        "box2.wall": fmt.num(r["box2_wall"]),
         "box2.fp": _vec(r["box2"]),
         "full_end_gap": fmt.power_bound(r["full_end_gap"], -12),
         "torch.lr": fmt.num(TORCH_LR),
         "torch.wd": fmt.num(TORCH_WEIGHT_DECAY),
-        "torch.per_step": fmt.num(TORCH_LR * TORCH_WEIGHT_DECAY),
+        "torch.per_step": fmt.num(r["torch_per_step"]),
         "torch.factor": fmt.num(r["torch_factor"], 5),
         "torch.steps": fmt.integer(TORCH_STEPS),
         "torch.after": fmt.num(r["torch_after"]),
         "torch.sgd_lam": fmt.num(TORCH_WEIGHT_DECAY),
     }
-    for key, w in ends.items():
+    for key, w in r["ends"].items():
         out[f"end.{key}"] = _vec(w)
-        out[f"err.{key}"] = _gap(np.max(np.abs(w - preds[key]) / np.abs(preds[key])))
+        out[f"err.{key}"] = _gap(r["rel_gap"][key])
     return out
 
 
 def tables(r: dict) -> dict[str, str]:
-    ends, preds = endpoints(r), predictions(r)
-    n = numbers(r)
+    ends, preds = r["ends"], r["preds"]
     what = {
         "l2_full": "ridge solution",
         "w_full": "AdamW fixed point, full batch",
@@ -328,7 +373,7 @@ def tables(r: dict) -> dict[str, str]:
             what[k],
             fmt.fixed(preds[k][0], 4),
             fmt.fixed(preds[k][1], 4),
-            n[f"err.{k}"],
+            _gap(r["rel_gap"][k]),
         ]
         for k in ends
     ]
@@ -366,10 +411,7 @@ def _reference_points(ax, r, fp_key: str, fp_label: str):
 def _trajectory_figure(r: dict):
     fig = style.new_figure(7.6, 3.6)
     axes = fig.subplots(1, 2, sharey=True)
-    H = r["H"]
-    g1, g2 = np.meshgrid(np.linspace(-0.05, 1.15, 121), np.linspace(-0.05, 1.05, 111))
-    G = np.stack([g1, g2], axis=-1) - r["ls"]
-    excess = 0.5 * np.einsum("...i,ij,...j->...", G, H, G)
+    g1, g2, excess = r["excess_grid"]
     for ax, run, title, fp_key, fp_label in (
         (
             axes[0],
@@ -407,7 +449,7 @@ def _trajectory_figure(r: dict):
 
 
 def _final_weights_figure(r: dict):
-    ends, preds = endpoints(r), predictions(r)
+    ends, preds = r["ends"], r["preds"]
     fig = style.new_figure(7.2, 3.4)
     axes = fig.subplots(1, 2)
     keys = list(ends)
@@ -447,8 +489,7 @@ def _final_weights_figure(r: dict):
 def _decay_figure(r: dict):
     fig = style.new_figure(6.4, 3.2)
     ax = fig.add_subplot()
-    steps = np.arange(1, len(r["mini"]["vtrace"]) + 1) * TRACE_EVERY
-    rel = 1 / (np.sqrt(r["mini"]["vtrace"][:, 0, :]) + EPS)  # Adam + L2: decay per step / (lr * lam)
+    steps, rel = r["l2_decay_trace"]["steps"], r["l2_decay_trace"]["decay"]
     ax.plot(
         steps, rel[:, 0], color=COLOURS["l2"], linestyle="solid", label=f"Adam + L2, w₁ (scale {fmt.num(SCALES[0])})"
     )

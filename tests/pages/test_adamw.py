@@ -10,11 +10,12 @@ import pytest
 
 from scripts import fmt, solvers
 from scripts.pages import adamw as page
+from tests import results
 
 
 @pytest.fixture(scope="module")
 def result():
-    return page.compute()
+    return results.result("adamw")
 
 
 def test_problem_has_features_on_very_different_scales(result):
@@ -211,3 +212,22 @@ def test_stochastic_gaps_are_printed_as_computed(result):
     for key in ("w_mini", "l2_mini"):
         gap = np.max(np.abs(ends[key] - preds[key]) / np.abs(preds[key]))
         assert 1e-4 < gap < 0.01 and n[f"err.{key}"] == fmt.percent(gap, 2)
+
+
+def test_simulated_box_run_reaches_the_rest_point(result):
+    """Exercise 3: a full-batch AdamW run ends at the box wall, Adam + L2 at the ridge solution."""
+    l2, adamw = result["box_run"]
+    assert abs(adamw - result["box"]) <= 1e-6 and abs(adamw - 1 / page.BOX_LAM) < 1e-6
+    ridge = page.BOX_CURVATURE * page.BOX_W_LS / (page.BOX_CURVATURE + page.BOX_LAM)
+    assert l2 == pytest.approx(ridge, abs=1e-9)
+    n = page.numbers(result)
+    assert n["box.run_steps"] == str(page.BOX_RUN_STEPS) and n["box.run_adamw"] == "2.5"
+    assert n["box.run_gap"] == "10⁻⁶" and n["box.run_l2"] == n["box.ridge"] == "2.14"
+    # and it needs the steps: a fifth of them leaves it visibly short of the wall
+    short = page.adam_runs(
+        lambda W, t: page.BOX_CURVATURE * (W - page.BOX_W_LS),
+        page.cosine(page.ADAM_LR, page.BOX_RUN_STEPS // 5),
+        page.BOX_LAM,
+        p=1,
+    )["final"][1, 0]
+    assert result["box"] - short > 1e-2
