@@ -161,6 +161,11 @@ def _json(data) -> bytes:
     return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def internal_numbers(slug: str) -> frozenset[str]:
+    """Keys of ``numbers()`` that no page quotes, kept on purpose (the page's tests read them)."""
+    return frozenset(getattr(load(slug, fresh=False), "INTERNAL_NUMBERS", ()))
+
+
 def compute_numbers(slug: str) -> dict[str, str]:
     """Recompute a page's quoted values without drawing anything."""
     module = load(slug)

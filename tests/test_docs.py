@@ -54,3 +54,22 @@ def test_generated_tables_are_included_somewhere():
     for table in pipeline.FIGURES.glob("*/*.md"):
         include = f"{table.parent.name}/{table.name}"
         assert f'--8<-- "{include}"' in text, f"table {include} is included by no page"
+
+
+def _quoted_keys() -> set[str]:
+    """Every number key a reader sees: tagged in a page or in the errata, or reported by a lab."""
+    text = "".join(p.read_text(encoding="utf-8") for p in [*PAGES, *(pipeline.ROOT / "errata").glob("*.toml")])
+    labs = "".join(p.read_text(encoding="utf-8") for p in DOCS.glob("labs/*.ipynb"))
+    return set(prose.TAG.findall(text)) | set(re.findall(r'\\"([a-z_]+\.[A-Za-z0-9_.-]+)\\"', labs))
+
+
+@pytest.mark.parametrize("slug", pipeline.slugs())
+def test_every_computed_number_is_quoted_or_marked_internal(slug, fresh_numbers):
+    """A number no reader sees is either dead code or kept for the tests: say which, in INTERNAL_NUMBERS."""
+    keys = {k.split(".", 1)[1] for k in fresh_numbers if k.startswith(f"{slug}.")}
+    quoted = {k.split(".", 1)[1] for k in _quoted_keys() if k.startswith(f"{slug}.")}
+    internal = set(pipeline.internal_numbers(slug))
+    assert internal <= keys, f"{slug}: INTERNAL_NUMBERS lists keys numbers() does not make: {sorted(internal - keys)}"
+    assert not internal & quoted, f"{slug}: quoted, so not internal: {sorted(internal & quoted)}"
+    unmarked = keys - quoted - internal
+    assert not unmarked, f"{slug}: quote these numbers on a page or add them to INTERNAL_NUMBERS: {sorted(unmarked)}"
