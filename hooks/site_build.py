@@ -1,7 +1,7 @@
 """MkDocs hooks: make ``mkdocs build`` alone produce a complete, current, offline site.
 
 1. on_pre_build      rebuild stale figures (a subprocess, so page code is always fresh);
-2. on_files          serve ``figures/**.svg`` without copying them into ``docs/``;
+2. on_files          serve ``figures/**.svg`` and explorables' data ``.json`` without copying them into ``docs/``;
 3. on_page_markdown  check every quoted number against its code, expand errata tables;
 4. on_page_content   TeX -> MathML at build time; light/dark twins for figures; labs: math,
                      links to pages, a download button;
@@ -69,9 +69,11 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    for svg in sorted((ROOT / "figures").glob("*/*.svg")):
-        uri = svg.relative_to(ROOT).as_posix()
-        files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    # Figures, and the data files of explorables (``data()`` outputs; not the pipeline's own records).
+    served = [*(ROOT / "figures").glob("*/*.svg"), *(ROOT / "figures").glob("*/*.json")]
+    for path in sorted(p for p in served if p.name not in (scripts.pipeline.NUMBERS, scripts.pipeline.MANIFEST)):
+        uri = path.relative_to(ROOT).as_posix()
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 

@@ -181,7 +181,8 @@ def render(slug: str, progress=print) -> Output:
         for name, markdown in getattr(module, "tables", lambda r: {})(result).items():
             files[f"{name}.md"] = markdown.rstrip("\n").encode("utf-8") + b"\n"
         step = "data()"
-        for name, payload in getattr(module, "data", lambda r: {})(result).items():
+        make_data = getattr(module, "data", None)  # a page may import the module scripts.data as `data`
+        for name, payload in (make_data(result) if callable(make_data) else {}).items():
             if name in ("numbers", "manifest"):
                 raise PageError(f"page {slug}: data name {name!r} is reserved")
             files[f"{name}.json"] = _json(payload)
