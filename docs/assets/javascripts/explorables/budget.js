@@ -60,11 +60,11 @@ function where(o, t, w) {
   return "on an edge: both weights non-zero";
 }
 
-export async function mount(root, url) {
+export async function mount(root, url, hash = "") {
   const data = await loadData(url);
   const panels = Object.fromEntries(data.panels.map((p) => [p.name, p]));
   const state = { panel: data.default, rho: panels[data.default].rho, t: panels[data.default].t };
-  const fromHash = readHash(NAME);
+  const fromHash = readHash(NAME, hash);
   if (fromHash) {
     if (panels[fromHash.get("panel")]) {
       state.panel = fromHash.get("panel");

@@ -21,7 +21,7 @@ export function s(tag, attrs = {}, ...children) {
 function setAttrs(node, attrs) {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    if (key.startsWith("on")) node.addEventListener(key.slice(2).toLowerCase(), value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
 }
@@ -50,9 +50,9 @@ export function sci(x, digits = 3) {
   return `${num(mantissa, digits)} × 10${sup}`;
 }
 
-/** State in the URL hash, namespaced: #NAME.key=value&key2=value2. Null when the hash is another's. */
-export function readHash(name) {
-  const hash = decodeURIComponent(location.hash.slice(1));
+/** State in a URL hash, namespaced: #NAME.key=value&key2=value2. Null when the hash is another's. */
+export function readHash(name, raw) {
+  const hash = decodeURIComponent(raw.slice(1));
   if (!hash.startsWith(`${name}.`)) return null;
   return new URLSearchParams(hash.slice(name.length + 1));
 }

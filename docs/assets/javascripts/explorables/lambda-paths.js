@@ -11,7 +11,7 @@ const METHODS = [
   ["ridge", "Ridge (L2)"],
 ];
 
-export async function mount(root, url) {
+export async function mount(root, url, hash = "") {
   const data = await loadData(url);
   const points = data.points;
   const last = points.length - 1;
@@ -19,7 +19,7 @@ export async function mount(root, url) {
   // The slider runs from small λ (left) to large λ (right); the grid is stored from large to small.
   const indexOf = (v) => last - v;
   let position = indexOf(data.default);
-  const fromHash = readHash(NAME);
+  const fromHash = readHash(NAME, hash);
   if (fromHash?.has("lambda")) {
     const wanted = Math.log10(parse(fromHash.get("lambda")));
     if (Number.isFinite(wanted)) position = indexOf(nearest(data.log10_lambda, wanted));

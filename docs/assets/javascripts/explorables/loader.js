@@ -1,20 +1,38 @@
 /*
  * Explorables: loads each one only when its placeholder comes near the viewport (issue 17).
  * A placeholder is <div class="explorable" data-explorable="NAME">; its module NAME.js exports
- * mount(root, dataUrl). A URL hash naming an explorable (#NAME.key=value) loads it at once and
- * scrolls to it. Runs again after Material's instant navigation (document$).
+ * mount(root, dataUrl, hash). A URL hash naming an explorable (#NAME.key=value) loads it at once and
+ * scrolls to it; that hash is read here, at once, because Material's navigation.tracking rewrites it
+ * as the page scrolls. Runs again after Material's instant navigation (document$).
  */
 (() => {
   const base = document.currentScript.src;
   const NEAR = "400px 0px";
 
-  async function start(root) {
+  // The stylesheet comes with the first explorable: pages without one (and hosting pages, until the
+  // reader scrolls near it) load nothing more than this file.
+  function stylesheet() {
+    let link = document.querySelector("link[data-explorables]");
+    if (!link) {
+      link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: new URL("../../stylesheets/explorables.css", base).href });
+      link.dataset.explorables = "";
+      link.loaded = new Promise((resolve) => {
+        link.onload = resolve;
+        link.onerror = resolve; // unstyled is better than absent
+      });
+      document.head.append(link);
+    }
+    return link.loaded || Promise.resolve();
+  }
+
+  async function start(root, hash = "") {
     if (root.dataset.explorableState) return;
     root.dataset.explorableState = "loading";
     const name = root.dataset.explorable;
     try {
+      await stylesheet();
       const module = await import(new URL(`./${name}.js`, base).href);
-      await module.mount(root, new URL(`../../../figures/explorables/${name}.json`, base).href);
+      await module.mount(root, new URL(`../../../figures/explorables/${name}.json`, base).href, hash);
       root.dataset.explorableState = "ready";
     } catch (error) {
       root.dataset.explorableState = "failed";
@@ -25,7 +43,8 @@
   function scan() {
     const roots = [...document.querySelectorAll("[data-explorable]")];
     if (!roots.length) return;
-    const wanted = decodeURIComponent(location.hash.slice(1)).split(".")[0];
+    const hash = location.hash;
+    const wanted = decodeURIComponent(hash.slice(1)).split(".")[0];
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
@@ -38,7 +57,7 @@
     );
     for (const root of roots) {
       if (root.dataset.explorable === wanted) {
-        start(root).then(() => root.scrollIntoView({ block: "start" }));
+        start(root, hash).then(() => root.scrollIntoView({ block: "start" }));
       } else {
         observer.observe(root);
       }

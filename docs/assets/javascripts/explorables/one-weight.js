@@ -37,10 +37,10 @@ function zeroFrom(trace) {
   return k;
 }
 
-export async function mount(root, url) {
+export async function mount(root, url, hash = "") {
   const p = await loadData(url);
   const state = { eta: p.eta, lam: p.lam, k: p.steps };
-  const fromHash = readHash(NAME);
+  const fromHash = readHash(NAME, hash);
   if (fromHash) {
     const clamp = (v, lo, hi, fallback) => (Number.isFinite(v) ? Math.min(Math.max(v, lo), hi) : fallback);
     if (fromHash.has("eta")) state.eta = clamp(parse(fromHash.get("eta")), 0.05, p.eta_max, p.eta);

@@ -9,12 +9,12 @@ import { axes, button, h, line, liveRegion, loadData, nearest, onWidth, parse, r
 const NAME = "scale-symmetry";
 const FRACTIONS = { "-2": "¼", "-1": "½", 0: "1", 1: "2", 2: "4" };
 
-export async function mount(root, url) {
+export async function mount(root, url, hash = "") {
   const data = await loadData(url);
   const last = data.log2_c.length - 1;
   let start = data.default;
   let divided = false;
-  const fromHash = readHash(NAME);
+  const fromHash = readHash(NAME, hash);
   if (fromHash) {
     const c = parse(fromHash.get("c"));
     if (fromHash.has("c") && c > 0) start = nearest(data.log2_c, Math.log2(c));
