@@ -150,6 +150,7 @@ BUDGET_SETTINGS = [
 def test_budget_against_geometry_solver(open_explorable, expected, panel, rho, t):
     ols = next(p["ols"] for p in expected["data"]["budget"]["panels"] if p["name"] == panel)
     x = open_explorable("budget", f"panel={panel}&rho={rho}&t={t}")
+    assert x.console == []  # a hash that is not an element id upsets nothing
     assert (x.value("rho"), x.value("t")) == (rho, t)
     ref = explorables.budget_reference(rho, ols, t)
     for kind in ("lasso", "ridge"):
@@ -285,6 +286,29 @@ def test_scale_symmetry_keyboard_pointer_hash_and_reset(open_explorable):
     assert x.text("loss") == net["net.loss"]
     x.tab.get_by_role("button", name="Reset").click()
     assert (x.text("c"), x.text("penalty")) == ("1", net["orbit.p1"])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_slider_answers_keyboard_and_pointer(open_explorable, name):
+    """Each range input: arrow keys move it and its printed value, a click moves it, the reader is told."""
+    x = open_explorable(name)
+    sliders = x.tab.locator(f"{x.root} input[type=range]")
+    assert sliders.count() >= 1
+    for i in range(sliders.count()):
+        slider = sliders.nth(i)
+        label = x.tab.locator(f'{x.root} label[for="{slider.get_attribute("id")}"]')
+        assert label.count() == 1 and label.inner_text().strip()
+        output = label.locator("output")
+        slider.focus()
+        x.tab.keyboard.press("End")
+        at_end, printed_end = slider.input_value(), output.inner_text()
+        x.tab.keyboard.press("ArrowLeft")
+        assert slider.input_value() != at_end and output.inner_text() != printed_end, label.inner_text()
+        box = slider.bounding_box()
+        slider.click(position={"x": 3, "y": box["height"] / 2})
+        assert slider.input_value() == slider.get_attribute("min"), label.inner_text()
+        assert x.live()
+    assert x.console == []
 
 
 # ---------------------------------------------------------------------------- everyone, everywhere

@@ -43,7 +43,7 @@ export async function mount(root, url, hash = "") {
     h("p", { class: "xp-title" }, h("strong", {}, "Rescale the network."), " Multiply the first layer (weights and biases) by c and divide the second layer's weights by c: the function and its data loss stay the same, the weight penalty does not."),
     h("div", { class: "xp-controls" }, control.wrap, balanced, reset),
     h("label", { class: "xp-check", for: "xp-scale-bias" }, toggle, "Also divide the second layer's bias by c (the article's rule)"),
-    h("div", { class: "xp-legend", "aria-hidden": "true" }, h("span", { class: "xp-key xp-blue" }, "bias kept"), h("span", { class: "xp-key xp-vermillion" }, "bias divided by c")),
+    h("div", { class: "xp-legend", "aria-hidden": "true" }, h("span", { class: "xp-key xp-blue" }, "bias kept"), h("span", { class: "xp-key xp-vermillion" }, "bias divided by c"), h("span", {}, "◇ balanced c")),
     charts,
     h(
       "ul",
@@ -64,6 +64,8 @@ export async function mount(root, url, hash = "") {
     for (let v = lo; v <= hi; v += 50) yTicks.push({ v, label: String(v) });
     const chart = axes({ width, height: 220, x: [-2, 2], y: [lo, hi], xTicks, yTicks, xLabel: "c (log scale)", yLabel: "weight penalty", title: `Weight penalty against c; at c = ${data.text[i].c} it is ${data.text[i].penalty}.` });
     chart.plot.append(s("path", { d: line(data.log2_c.map((x, k) => [chart.x(x), chart.y(data.penalty[k])])), class: "xp-stroke xp-blue" }));
+    const [bx, by] = [chart.x(data.log2_c[data.balanced]), chart.y(data.penalty[data.balanced])];
+    chart.plot.append(s("path", { d: `M${bx},${by - 7}l7,7l-7,7l-7,-7z`, class: "xp-stroke xp-muted" })); // the balanced c
     chart.plot.append(s("circle", { cx: chart.x(data.log2_c[i]), cy: chart.y(data.penalty[i]), r: 5, class: "xp-dot-ink" }));
     penaltyBox.replaceChildren(chart.svg);
   }
