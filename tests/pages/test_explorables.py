@@ -164,8 +164,9 @@ def test_scale_loss_is_flat_and_penalty_smallest_at_balance(result, made):
 # ---------------------------------------------------------------------------- size budget
 @pytest.mark.parametrize("name", NAMES)
 def test_each_explorable_fits_its_budget(name):
-    """Code (loader, shared module, its own module) and data, each gzipped, at most 25 KiB."""
-    files = [ASSETS / "loader.js", ASSETS / "common.js", ASSETS / f"{name}.js", DATA / f"{name}.json"]
+    """Code (loader, shared module, its own module, stylesheet) and data, each gzipped, at most 25 KiB."""
+    css = pipeline.ROOT / "docs" / "assets" / "stylesheets" / "explorables.css"
+    files = [ASSETS / "loader.js", ASSETS / "common.js", ASSETS / f"{name}.js", css, DATA / f"{name}.json"]
     total = sum(len(gzip.compress(f.read_bytes(), mtime=0)) for f in files)
     assert total <= BUDGET_BYTES, f"{name}: {total} bytes gzipped"
 
