@@ -3,7 +3,7 @@
 1. on_startup        remember whether this is ``mkdocs serve``;
 2. on_pre_build      figures current?  ``serve`` rebuilds stale pages (a subprocess, so page code
                      is always fresh); ``build`` fails naming them, as CI's check does;
-3. on_files          serve ``figures/**.svg`` without copying them into ``docs/``;
+3. on_files          serve ``figures/**.svg`` and explorables' data ``.json`` without copying them;
 4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
 5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
                      labs (scripts.notebook_html): math, links to pages, a download button;
@@ -84,9 +84,11 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    for svg in sorted((ROOT / "figures").glob("*/*.svg")):
-        uri = svg.relative_to(ROOT).as_posix()
-        files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    # Figures, and the data files of explorables (``data()`` outputs; not the pipeline's own records).
+    served = [*(ROOT / "figures").glob("*/*.svg"), *(ROOT / "figures").glob("*/*.json")]
+    for path in sorted(p for p in served if p.name not in (scripts.pipeline.NUMBERS, scripts.pipeline.MANIFEST)):
+        uri = path.relative_to(ROOT).as_posix()
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
