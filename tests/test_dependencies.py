@@ -1,4 +1,5 @@
-"""Direct dependencies are declared by job in pyproject.toml and locked, with what they pull in, in requirements*.txt."""
+"""Direct dependencies declared by job in pyproject.toml, locked with what they pull in in requirements*.txt.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 * ``lambda-paths`` (home page): the lasso and ridge paths of the home figure, on its own grid of
   lambda, with training error and the error on a held-out sample of the same model;
 * ``budget`` (geometry): the four two-feature problems of the constraint-geometry figure; the
-  browser solves the constrained problems exactly (tests compare it with ``geometry.constrained``);
+  browser solves the constrained problems exactly (tests compare it with the page's solver, ``solvers.constrained_quadratic``);
 * ``one-weight`` (updates): the one-feature problem of the traces figure (its slope, curvature and
   start); the browser runs the scalar updates (tests compare them with ``scripts.solvers``);
 * ``scale-symmetry`` (networks): the trained ReLU network rescaled by c along a log grid: weight
@@ -105,7 +105,7 @@ def budget_reference(rho: float, ols, t: float) -> dict:
     S, ols = gram(rho), np.asarray(ols, float)
     out = {}
     for kind in ("lasso", "ridge"):
-        w = geometry.constrained(S, ols, t, kind)[0]
+        w = solvers.constrained_quadratic(S, S @ ols, t, kind, geometry.PG_STEPS)
         out[kind] = {"w": w, "lam": geometry.multiplier(S, ols, w, kind) if np.any(w != ols) else 0.0}
     return out
 

@@ -3,7 +3,7 @@
 Values shown are compared with Python at five or more settings each:
 - lambda-paths and scale-symmetry print text made by scripts/pages/explorables.py: equal strings;
 - budget and one-weight compute in the browser; the full-precision values they expose
-  (``data-value``) must agree with Python: budget with geometry.constrained / geometry.multiplier
+  (``data-value``) must agree with Python: budget with solvers.constrained_quadratic / geometry.multiplier
   (the page's projected-gradient solver, 400 steps) within ``BUDGET_TOL`` absolute; one-weight with
   scripts/solvers.py within ``TOL``, relative and absolute (float64 rounding only).
 """

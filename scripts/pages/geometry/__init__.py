@@ -11,6 +11,7 @@ what a value of lambda means under other conventions.  Every fit uses ``scripts/
 
 from .experiments import (
     ARTICLE_LAMBDAS,
+    CONFIGS,
     CV_FRACTIONS,
     CV_RIDGE,
     FOLDS,
@@ -18,12 +19,14 @@ from .experiments import (
     N_TEST,
     PATH_FINE_STEPS,
     PATH_FRACTIONS,
+    PG_STEPS,
     RIDGE_LAMBDAS,
     SEED,
     ZERO_RHO_MAX,
     compute,
     conversions,
     entry_groups,
+    multiplier,
     quadratic_features,
     two_feature_geometry,
     two_feature_problem,
