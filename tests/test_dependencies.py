@@ -1,5 +1,4 @@
-"""Direct dependencies declared by job in pyproject.toml, locked with what they pull in in requirements*.txt.
-"""
+"""Direct dependencies declared by job in pyproject.toml, locked with what they pull in in requirements*.txt."""
 
 from __future__ import annotations
 

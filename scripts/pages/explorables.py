@@ -3,7 +3,8 @@
 * ``lambda-paths`` (home page): the lasso and ridge paths of the home figure, on its own grid of
   lambda, with training error and the error on a held-out sample of the same model;
 * ``budget`` (geometry): the four two-feature problems of the constraint-geometry figure; the
-  browser solves the constrained problems exactly (tests compare it with the page's solver, ``solvers.constrained_quadratic``);
+  browser solves the constrained problems exactly (tests compare it with the page's solver,
+  ``solvers.constrained_quadratic``);
 * ``one-weight`` (updates): the one-feature problem of the traces figure (its slope, curvature and
   start); the browser runs the scalar updates (tests compare them with ``scripts.solvers``);
 * ``scale-symmetry`` (networks): the trained ReLU network rescaled by c along a log grid: weight

@@ -37,6 +37,7 @@ from .text import numbers, sci, tables, vector
 
 __all__ = [
     "ARTICLE_LAMBDAS",
+    "CONFIGS",
     "CV_FRACTIONS",
     "CV_RIDGE",
     "FOLDS",
@@ -44,6 +45,7 @@ __all__ = [
     "N_TEST",
     "PATH_FINE_STEPS",
     "PATH_FRACTIONS",
+    "PG_STEPS",
     "RIDGE_LAMBDAS",
     "SEED",
     "ZERO_RHO_MAX",
@@ -51,6 +53,7 @@ __all__ = [
     "conversions",
     "entry_groups",
     "figures",
+    "multiplier",
     "numbers",
     "quadratic_features",
     "sci",
