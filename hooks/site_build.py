@@ -31,13 +31,13 @@ log = logging.getLogger("mkdocs.hooks.site_build")
 
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
+import scripts.figure_html  # noqa: E402
 import scripts.mathml  # noqa: E402
 import scripts.pipeline  # noqa: E402
 import scripts.prose  # noqa: E402
 
 _state: dict = {}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
-_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 FONT_SRC = ROOT / "assets" / "fonts" / "latinmodern-math.woff2"
 FONT_DEST = "assets/fonts/latinmodern-math.woff2"
 TEMML = ROOT / "node_modules" / "temml" / "dist"
@@ -52,7 +52,8 @@ _DEAD_SCRIPT = re.compile(
 
 def on_config(config):
     # `mkdocs serve` keeps this module loaded: reload what it calls so edits take effect.
-    for module in (scripts.pipeline, scripts.prose, scripts.errata, scripts.mathml, scripts.csspurge):
+    reloaded = (scripts.pipeline, scripts.prose, scripts.errata, scripts.mathml, scripts.csspurge, scripts.figure_html)
+    for module in reloaded:
         importlib.reload(module)
     return config
 
@@ -97,13 +98,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _figure(match: re.Match) -> str:
     before, src, after = match.groups()
-    svg = ROOT / f"{src[src.index('figures/') :]}.svg"
-    if not svg.is_file():  # MkDocs' own link validation reports it
-        return match.group(0)
-    size = _SIZE.search(svg.read_bytes()[:600])
-    dims = f' width="{round(float(size[1]) * 4 / 3)}" height="{round(float(size[2]) * 4 / 3)}"' if size else ""
-    attrs = f'{before}{after.rstrip("/ ")}{dims} loading="lazy" decoding="async"'
-    return f'<img{attrs} src="{src}.svg#only-light"><img{attrs} src="{src}.dark.svg#only-dark">'
+    return scripts.figure_html.picture(before + after, src) or match.group(0)
 
 
 def _notebook(html: str, page, files) -> str:
