@@ -214,7 +214,7 @@ def _legend_entries(legend: Legend):
 def _columns(labels: list[str], size: float) -> int:
     """Legend columns that fit the phone width (a label is about 0.6 em per character)."""
     widest = max((len(line) for label in labels for line in label.split("\n")), default=1) * 0.6 * size
-    widest += 3 * size  # the handle
+    widest += 5 * size  # handle, its gap to the label, the gap between columns (in em)
     return max(1, min(len(labels), int(PHONE_WIDTH * 72 * 0.95 // widest)))
 
 
