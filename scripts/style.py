@@ -15,6 +15,7 @@ import textwrap
 from contextlib import contextmanager
 
 import matplotlib
+import matplotlib.ticker
 from matplotlib import transforms
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
@@ -142,7 +143,8 @@ def dark_variant(svg: bytes) -> bytes:
 SCRIPT_SHRINK = 0.7  # matplotlib's mathtext SHRINK_FACTOR
 PHONE_WIDTH = 4.0  # in: 288 pt drawn 358 px wide, 1.24 px per pt
 PHONE_MEDIA = "(max-width: 600px)"  # below this width the browser picks the phone variant
-DESKTOP_FLOOR = (7.5, 9.0)  # pt: (any text, main text) -> 10 px and 12 px at 4/3 px per pt
+DESKTOP_COLUMN = 680  # CSS px: the content column at 1280 px is 688 px; wider figures are shrunk to it
+DESKTOP_TARGET = (10.2, 12.2)  # CSS px: (any text, main text), a little over the issue's 10 and 12
 PHONE_FLOOR = (9.0, 10.0)  # pt: -> 11.2 px and 12.4 px at 358 / 288 px per pt
 _SCRIPTED = re.compile(r"\$[^$]*[\^_][^$]*\$")
 
@@ -159,9 +161,16 @@ def _main_texts(fig: Figure) -> list[Text]:
     return found
 
 
-def readable(fig: Figure, floors: tuple[float, float] = DESKTOP_FLOOR) -> Figure:
-    """Raise every text of the figure to at least ``floors`` = (any text, main text), in points."""
-    least, main = floors
+def desktop_floors(fig: Figure) -> tuple[float, float]:
+    """Font sizes (pt) that reach DESKTOP_TARGET on screen at this figure's desktop width."""
+    px_per_pt = min(4 / 3, DESKTOP_COLUMN / (fig.get_size_inches()[0] * 72))
+    return DESKTOP_TARGET[0] / px_per_pt, DESKTOP_TARGET[1] / px_per_pt
+
+
+def readable(fig: Figure, floors: tuple[float, float] | None = None) -> Figure:
+    """Raise every text of the figure to at least ``floors`` = (any text, main text), in points
+    (default: what the desktop layout needs, ``desktop_floors``)."""
+    least, main = floors or desktop_floors(fig)
     for ax in fig.axes:
         for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y")):
             labels = axis.get_ticklabels(which="both")
@@ -227,6 +236,15 @@ def _wrap(text: Text, width_pt: float) -> None:
         text.set_text(textwrap.fill(content, chars))
 
 
+def _wrap_category_labels(ax, chars: int = 14) -> None:
+    """Long text labels on a y axis (categories) on two lines, so the plot keeps its width."""
+    if not isinstance(ax.yaxis.get_major_formatter(), matplotlib.ticker.FixedFormatter):
+        return
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    if any(len(label) > chars and "$" not in label for label in labels):
+        ax.set_yticks(ax.get_yticks(), [textwrap.fill(label, chars) for label in labels])
+
+
 def _all_legends(fig: Figure) -> list[Legend]:
     return [*fig.legends, *(leg for ax in fig.axes if (leg := ax.get_legend()) is not None and _outside(leg))]
 
@@ -279,6 +297,7 @@ def phone(fig: Figure) -> Figure:
         _wrap(text, PHONE_WIDTH * 72 * 0.9)
     for ax in fig.axes:  # a y label longer than its axis is tall
         _wrap(ax.yaxis.label, panel_height * 72 * 0.75)
+        _wrap_category_labels(ax)
     # Figure legends: below, in as many columns as fit.
     for legend in list(fig.legends):
         handles, labels, title = _legend_entries(legend)

@@ -6,9 +6,10 @@
  *    a data-label with its column's header, so extra.css can stack them as cards on phones;
  *    numeric tables get data-layout="scroll" (a sticky first column while they scroll).
  * 3. Code in tables may break after . ( , = _ only, never inside a name.
+ * 4. An inline formula wider than its line scrolls in a box of its own (see boxInlineMath).
  */
 (() => {
-  const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap";
+  const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll";
   const NUMERIC = /^[\s\u2212+\-−]*[\d.,]+(\s*[%×e\-−+\d.]*)?\s*$/;
 
   function cue(el) {
@@ -48,10 +49,27 @@
     }
   }
 
+  // 4. An inline formula wider than its line (inline MathML never wraps) scrolls in its own box
+  //    instead of widening the page; the TeX of the pages breaks the usual ones into parts.
+  function boxInlineMath() {
+    for (const math of document.querySelectorAll(".md-typeset math:not([display=block])")) {
+      if (math.closest(".math-display, .math-inline-scroll, table")) continue;
+      const line = math.parentElement.clientWidth;
+      if (line && math.getBoundingClientRect().width > line) {
+        const box = document.createElement("span");
+        box.className = "math-inline-scroll";
+        box.tabIndex = 0;
+        math.replaceWith(box);
+        box.append(math);
+      }
+    }
+  }
+
   const observer = new ResizeObserver((entries) => entries.forEach((entry) => cue(entry.target)));
   function mount() {
     observer.disconnect();
     document.querySelectorAll(".md-typeset table:not([class])").forEach(layoutTable);
+    boxInlineMath();
     document.querySelectorAll(REGIONS).forEach((el) => {
       observer.observe(el);
       if (!el.dataset.cueBound) {
