@@ -54,7 +54,12 @@ MEASURE = """
       }),
     tables: [...document.querySelectorAll(".md-typeset table")].filter(shown).map((t) => {
       const box = t.closest(".md-typeset__scrollwrap") || t;
-      return { what: where(t.querySelector("th, td") || t), overflow: box.scrollWidth - box.clientWidth };
+      const first = t.querySelector("tr > :first-child");
+      return {
+        what: where(t.querySelector("th, td") || t), overflow: box.scrollWidth - box.clientWidth,
+        headers: [...t.querySelectorAll("thead th")].map((th) => th.innerText.trim().toLowerCase()),
+        layout: t.dataset.layout || null, sticky: first ? getComputedStyle(first).position === "sticky" : false,
+      };
     }),
   };
 }
@@ -204,3 +209,15 @@ def test_desktop_tables_fit_their_column(request, measure, page, scheme):
     m = measure(page, DESKTOP, scheme)
     wide = [f"{t['what']}: {t['overflow']} px too wide" for t in m["tables"] if t["overflow"] > 1]
     assert wide == [], f"tables wider than the column at {DESKTOP} px:\n" + _lines(wide)
+
+
+def test_verdict_tables_are_cards_and_wide_numeric_tables_keep_their_first_column(measure, page, scheme):
+    m = measure(page, PHONE, scheme)
+    problems = []
+    for t in m["tables"]:
+        if {"claim", "verdict"} & set(t["headers"]):
+            if t["layout"] != "cards" or t["overflow"] > 1:
+                problems.append(f"{t['what']}: claim/verdict table not shown as cards ({t['overflow']} px too wide)")
+        elif t["overflow"] > 1 and not (t["layout"] == "scroll" and t["sticky"]):
+            problems.append(f"{t['what']}: scrolling table without a sticky first column")
+    assert problems == [], f"tables at {PHONE} px:\n" + _lines(problems)

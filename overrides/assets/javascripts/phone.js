@@ -10,6 +10,7 @@
  */
 (() => {
   const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll";
+  const VERDICT = /^(claim|verdict|correction|the article says|evidence)$/i;
   const NUMERIC = /^[\s\u2212+\-−]*[\d.,]+(\s*[%×e\-−+\d.]*)?\s*$/;
 
   function cue(el) {
@@ -26,8 +27,9 @@
     if (table.dataset.layout) return;
     const headers = [...table.querySelectorAll("thead th")].map(headerText);
     const cells = [...table.querySelectorAll("tbody td")];
-    const numeric = cells.filter((td) => NUMERIC.test(td.textContent) || td.querySelector("math")).length;
-    const text = headers.length > 1 && numeric < cells.length / 3;
+    const numeric = cells.filter((td) => NUMERIC.test(td.innerText || td.textContent)).length;
+    const verdicts = headers.some((h) => VERDICT.test(h));
+    const text = verdicts || (headers.length > 2 && numeric < cells.length / 3);
     table.dataset.layout = text ? "cards" : "scroll";
     if (text) {
       for (const row of table.querySelectorAll("tbody tr")) {
