@@ -236,17 +236,23 @@ def _wrap(text: Text, width_pt: float) -> None:
         text.set_text(textwrap.fill(content, chars))
 
 
-def _wrap_category_labels(ax, chars: int = 14) -> None:
-    """Long text labels on a y axis (categories) on two lines, so the plot keeps its width."""
+def _wrap_category_labels(ax, chars: int = 14) -> float:
+    """Long text labels on a y axis (categories) wrapped, so the plot keeps its width.
+
+    Returns the height in inches the labels need (0 when the axis has no text labels)."""
     if not isinstance(ax.yaxis.get_major_formatter(), matplotlib.ticker.FixedFormatter):
-        return
+        return 0.0
     labels = [t.get_text() for t in ax.get_yticklabels()]
     if any(len(label) > chars and "$" not in label for label in labels):
-        ax.set_yticks(ax.get_yticks(), [textwrap.fill(label, chars) for label in labels])
+        labels = [textwrap.fill(label.replace("\n", " "), chars) for label in labels]
+        ax.set_yticks(ax.get_yticks(), labels)
+    size = max([t.get_fontsize() for t in ax.get_yticklabels()] or [PHONE_FLOOR[1]])
+    return sum(label.count("\n") + 1 for label in labels) * size * 1.5 / 72
 
 
 def _all_legends(fig: Figure) -> list[Legend]:
-    return [*fig.legends, *(leg for ax in fig.axes if (leg := ax.get_legend()) is not None and _outside(leg))]
+    axes_legends = [leg for ax in fig.axes if (leg := ax.get_legend()) is not None]
+    return [*fig.legends, *(leg for leg in axes_legends if _outside(leg) or leg._ncols > 1)]
 
 
 def _legend_height(legend: Legend) -> float:
@@ -297,7 +303,9 @@ def phone(fig: Figure) -> Figure:
         _wrap(text, PHONE_WIDTH * 72 * 0.9)
     for ax in fig.axes:  # a y label longer than its axis is tall
         _wrap(ax.yaxis.label, panel_height * 72 * 0.75)
-        _wrap_category_labels(ax)
+        need = _wrap_category_labels(ax) + 1.0  # + title, x ticks and label
+        if len(fig.axes) == 1 and need > fig.get_size_inches()[1]:
+            fig.set_size_inches(PHONE_WIDTH, need)
     # Figure legends: below, in as many columns as fit.
     for legend in list(fig.legends):
         handles, labels, title = _legend_entries(legend)
@@ -311,7 +319,8 @@ def phone(fig: Figure) -> Figure:
     moved = []
     for ax in fig.axes:
         legend = ax.get_legend()
-        if legend is not None and _outside(legend):
+        # Below the plot too: a legend in several columns, which at phone width covers the data.
+        if legend is not None and (_outside(legend) or legend._ncols > 1):
             handles, labels, title = _legend_entries(legend)
             size = legend.get_texts()[0].get_fontsize() if labels else PHONE_FLOOR[0]
             legend.remove()
