@@ -240,9 +240,10 @@ def _wrap_category_labels(ax, chars: int = 14) -> float:
     """Long text labels on a y axis (categories) wrapped, so the plot keeps its width.
 
     Returns the height in inches the labels need (0 when the axis has no text labels)."""
-    if not isinstance(ax.yaxis.get_major_formatter(), matplotlib.ticker.FixedFormatter):
-        return 0.0
     labels = [t.get_text() for t in ax.get_yticklabels()]
+    fixed = isinstance(ax.yaxis.get_major_locator(), matplotlib.ticker.FixedLocator)
+    if not fixed or not any(c.isalpha() for label in labels for c in label):
+        return 0.0
     if any(len(label) > chars and "$" not in label for label in labels):
         labels = [textwrap.fill(label.replace("\n", " "), chars) for label in labels]
         ax.set_yticks(ax.get_yticks(), labels)
