@@ -33,6 +33,7 @@ log = logging.getLogger("mkdocs.hooks.site_build")
 import scripts.changelog  # noqa: E402
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
+import scripts.figure_html  # noqa: E402
 import scripts.mathfont  # noqa: E402
 import scripts.mathml  # noqa: E402
 import scripts.notebook_html  # noqa: E402
@@ -51,10 +52,10 @@ _MODULES = (
     scripts.csspurge,
     scripts.notebook_html,
     scripts.mathfont,
+    scripts.figure_html,
 )
 _state: dict = {"serve": False}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
-_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
 def on_startup(command, dirty):
@@ -107,13 +108,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _figure(match: re.Match) -> str:
     before, src, after = match.groups()
-    svg = ROOT / f"{src[src.index('figures/') :]}.svg"
-    if not svg.is_file():  # MkDocs' own link validation reports it
-        return match.group(0)
-    size = _SIZE.search(svg.read_bytes()[:600])
-    dims = f' width="{round(float(size[1]) * 4 / 3)}" height="{round(float(size[2]) * 4 / 3)}"' if size else ""
-    attrs = f'{before}{after.rstrip("/ ")}{dims} loading="lazy" decoding="async"'
-    return f'<img{attrs} src="{src}.svg#only-light"><img{attrs} src="{src}.dark.svg#only-dark">'
+    return scripts.figure_html.picture(before + after, src) or match.group(0)
 
 
 def _notebook(html: str, page, files) -> str:

@@ -73,6 +73,29 @@ class MathError(RuntimeError):
     pass
 
 
+def one_statement_per_line(tex: str) -> str | None:
+    """``A, \\qquad B`` as ``A, \\\\ B`` in a ``gathered`` block, for narrow screens; None when the
+    display has no top-level ``\\qquad`` (inside braces or an environment it is left alone)."""
+    parts, depth, env, last = [], 0, 0, 0
+    for match in re.finditer(r"[{}]|\\begin\{|\\end\{|\\qquad(?![A-Za-z])", tex):
+        token = match.group(0)
+        if token.startswith("\\begin"):
+            env += 1
+        elif token.startswith("\\end"):
+            env -= 1
+        if token == "{" or token.endswith("{"):
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif token.startswith("\\qquad") and depth == 0 and env == 0:
+            parts.append(tex[last : match.start()].strip())
+            last = match.end()
+    if not parts:
+        return None
+    parts.append(tex[last:].strip())
+    return "\\begin{gathered}" + " \\\\ ".join(parts) + "\\end{gathered}"
+
+
 class Renderer:
     def __init__(self) -> None:
         self._proc: subprocess.Popen | None = None
@@ -129,11 +152,22 @@ class Renderer:
         if not found:
             return content
         found.sort(key=lambda pair: pair[0].start())
-        rendered = self.render([(html.unescape(m.group(1)).strip(), display) for m, display in found])
+        sources = [html.unescape(m.group(1)).strip() for m, _ in found]
+        rendered = self.render([(tex, display) for tex, (_, display) in zip(sources, found, strict=True)])
+        # Displays of several statements also get a one-statement-per-line twin; CSS shows one of
+        # the two by screen width (extra.css: .math-display--wide / --narrow).
+        narrow = {i: t for i, tex in enumerate(sources) if found[i][1] and (t := one_statement_per_line(tex))}
+        narrow_mathml = dict(zip(narrow, self.render([(t, True) for t in narrow.values()]), strict=True))
         out, last = [], 0
-        for (match, display), mathml in zip(found, rendered, strict=True):
+        for i, ((match, display), mathml) in enumerate(zip(found, rendered, strict=True)):
             out.append(content[last : match.start()])
-            out.append(f'<div class="math-display">{mathml}</div>' if display else mathml)
+            if i in narrow_mathml:
+                out.append(
+                    f'<div class="math-display math-display--wide">{mathml}</div>'
+                    f'<div class="math-display math-display--narrow">{narrow_mathml[i]}</div>'
+                )
+            else:
+                out.append(f'<div class="math-display">{mathml}</div>' if display else mathml)
             last = match.end()
         out.append(content[last:])
         return "".join(out)

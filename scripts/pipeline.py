@@ -4,7 +4,8 @@ Each page, a module ``scripts/pages/<slug>.py`` or a package ``scripts/pages/<sl
 
 * ``compute()``: pure numerics (numpy, seeded generators, no I/O) returning a result;
 * ``numbers(result)``: ``{key: text}``, every value the page quotes, exactly as printed;
-* ``figures(result)``: ``{name: Figure}``; each becomes ``<name>.svg`` and ``<name>.dark.svg``;
+* ``figures(result)``: ``{name: Figure}``; each becomes ``<name>.svg`` and ``<name>.dark.svg``, and
+  ``<name>.phone.svg`` / ``.phone.dark.svg`` (see ``figure_files``); called twice, for the phone copy;
 * optionally ``tables(result)``: ``{name: markdown}``, included into the page as ``<name>.md``;
 * optionally ``data(result)``: ``{name: JSON-able}``, written as ``<name>.json`` (for explorables).
 
@@ -209,13 +210,13 @@ def render(slug: str, progress=print, result=_COMPUTE) -> Output:
         step = "figures()"
         with style.rc():
             drawn = module.figures(result)
+            phone_drawn = module.figures(result)  # a fresh copy to re-lay-out for phones
         for name, fig in drawn.items():
             step = f"figure {name}"
             start = time.perf_counter()
-            svg = style.svg_bytes(fig)
-            files[f"{name}.svg"] = svg
-            files[f"{name}.dark.svg"] = style.dark_variant(svg)
-            progress(f"  {slug}/{name}.svg  {len(svg) / 1024:6.1f} KiB  {time.perf_counter() - start:5.2f} s")
+            files.update(figure_files(name, fig, phone_drawn[name]))
+            size = len(files[f"{name}.svg"]) / 1024
+            progress(f"  {slug}/{name}.svg  {size:6.1f} KiB  {time.perf_counter() - start:5.2f} s")
     except PageError:
         raise
     except Exception as exc:
@@ -223,6 +224,22 @@ def render(slug: str, progress=print, result=_COMPUTE) -> Output:
     manifest = {"source": source_hash(slug), "files": {n: _sha(b) for n, b in sorted(files.items())}}
     files[MANIFEST] = _json(manifest)
     return Output(slug, files)
+
+
+def figure_files(name: str, fig, phone_fig) -> dict[str, bytes]:
+    """``<name>.svg``, ``.dark.svg``, ``.phone.svg``, ``.phone.dark.svg``: text made readable on
+    desktop, and a phone variant (one column, legends below, larger text) from a second drawing."""
+    from scripts import style
+
+    with style.rc():
+        svg = style.svg_bytes(style.readable(fig))
+        phone_svg = style.svg_bytes(style.phone(phone_fig))
+    return {
+        f"{name}.svg": svg,
+        f"{name}.dark.svg": style.dark_variant(svg),
+        f"{name}.phone.svg": phone_svg,
+        f"{name}.phone.dark.svg": style.dark_variant(phone_svg),
+    }
 
 
 def _write_atomic(path: Path, data: bytes) -> bool:

@@ -9,11 +9,17 @@ stays distinguishable under the common colour-vision deficiencies.
 from __future__ import annotations
 
 import io
+import math
 import re
+import textwrap
 from contextlib import contextmanager
 
 import matplotlib
+import matplotlib.ticker
+from matplotlib import transforms
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.text import Text
 
 matplotlib.use("Agg")
 
@@ -121,3 +127,230 @@ def dark_variant(svg: bytes) -> bytes:
     for i, dark in enumerate(DARK.values()):
         text = text.replace(f"@@{i}@@", dark)
     return text.encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Readable text on every screen, and the phone variant of every figure.
+#
+# On-screen size of a figure's text, in CSS px: SVG font size (pt) x rendered width / viewBox width.
+# Desktop (1280 px): figures up to 7.6 in wide are shown at their natural size, 4/3 px per pt.
+# Phone (390 px): the content column is 358 px; the phone variant is PHONE_WIDTH wide.
+# Targets (issue 11): smallest text >= 10 px on desktop, 11 px on a phone; tick labels, axis
+# labels and titles >= 12 px on both.  Mathtext super- and subscripts are drawn at 0.7 of their
+# text's size, so text that has them gets a floor divided by 0.7.
+# ---------------------------------------------------------------------------------------------
+
+SCRIPT_SHRINK = 0.7  # matplotlib's mathtext SHRINK_FACTOR
+PHONE_WIDTH = 4.0  # in: 288 pt drawn 358 px wide, 1.24 px per pt
+PHONE_MEDIA = "(max-width: 600px)"  # below this width the browser picks the phone variant
+DESKTOP_COLUMN = 680  # CSS px: the content column at 1280 px is 688 px; wider figures are shrunk to it
+DESKTOP_TARGET = (10.2, 12.2)  # CSS px: (any text, main text), a little over the issue's 10 and 12
+PHONE_FLOOR = (9.0, 10.0)  # pt: -> 11.2 px and 12.4 px at 358 / 288 px per pt
+_SCRIPTED = re.compile(r"\$[^$]*[\^_][^$]*\$")
+
+
+def _floor(text: str, floor: float, *, scripted: bool = False) -> float:
+    return floor / SCRIPT_SHRINK if scripted or _SCRIPTED.search(text) else floor
+
+
+def _main_texts(fig: Figure) -> list[Text]:
+    """Titles and axis labels: held to the main-text floor (tick labels are handled per axis)."""
+    found = [t for t in (fig._suptitle, fig._supxlabel, fig._supylabel) if t is not None]
+    for ax in fig.axes:
+        found += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label]
+    return found
+
+
+def desktop_floors(fig: Figure) -> tuple[float, float]:
+    """Font sizes (pt) that reach DESKTOP_TARGET on screen at this figure's desktop width."""
+    px_per_pt = min(4 / 3, DESKTOP_COLUMN / (fig.get_size_inches()[0] * 72))
+    return DESKTOP_TARGET[0] / px_per_pt, DESKTOP_TARGET[1] / px_per_pt
+
+
+def readable(fig: Figure, floors: tuple[float, float] | None = None) -> Figure:
+    """Raise every text of the figure to at least ``floors`` = (any text, main text), in points
+    (default: what the desktop layout needs, ``desktop_floors``)."""
+    least, main = floors or desktop_floors(fig)
+    for ax in fig.axes:
+        for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+            labels = axis.get_ticklabels(which="both")
+            size = max([t.get_fontsize() for t in labels] or [matplotlib.rcParams[f"{name}tick.labelsize"]])
+            if isinstance(size, str):
+                size = matplotlib.rcParams["font.size"]
+            # Log axes label their ticks 10^k in mathtext (an exponent at 0.7 size).
+            floor = _floor("", main, scripted=axis.get_scale() in ("log", "symlog"))
+            floor = max([floor, *(_floor(t.get_text(), main) for t in labels)])
+            ax.tick_params(axis=name, which="both", labelsize=max(size, floor))
+    main_ids = {id(t) for t in _main_texts(fig)}
+    for text in fig.findobj(Text):
+        content = text.get_text()
+        if not content or not text.get_visible():
+            continue
+        floor = _floor(content, main if id(text) in main_ids else least)
+        if text.get_fontsize() < floor:
+            text.set_fontsize(floor)
+    return fig
+
+
+def _panels(fig: Figure) -> list[list] | None:
+    """Axes grouped by grid cell (a twin shares its parent's cell), in reading order.
+
+    None when the figure is not one plain grid (nested grids, sub-figures): left as drawn.
+    """
+    cells: dict[tuple, list] = {}
+    grids = set()
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is None:  # colorbars and insets follow their parent axes
+            continue
+        if spec.get_topmost_subplotspec() is not spec:
+            return None
+        grids.add(id(spec.get_gridspec()))
+        key = (spec.rowspan.start, spec.colspan.start, spec.rowspan.stop, spec.colspan.stop)
+        cells.setdefault(key, []).append(ax)
+    if len(grids) != 1 or fig.subfigs:
+        return None
+    return [cells[key] for key in sorted(cells)]
+
+
+def _legend_entries(legend: Legend):
+    handles = list(legend.legend_handles)
+    labels = [t.get_text() for t in legend.get_texts()]
+    title = legend.get_title().get_text() or None
+    return handles, labels, title
+
+
+def _columns(labels: list[str], size: float) -> int:
+    """Legend columns that fit the phone width (a label is about 0.6 em per character)."""
+    widest = max((len(line) for label in labels for line in label.split("\n")), default=1) * 0.6 * size
+    widest += 5 * size  # handle, its gap to the label, the gap between columns (in em)
+    return max(1, min(len(labels), int(PHONE_WIDTH * 72 * 0.95 // widest)))
+
+
+def _wrap(text: Text, width_pt: float) -> None:
+    content = text.get_text()
+    if not content or "$" in content or "\n" in content:
+        return
+    chars = int(width_pt / (0.58 * text.get_fontsize()))
+    if len(content) > chars:
+        text.set_text(textwrap.fill(content, chars))
+
+
+def _wrap_category_labels(ax, chars: int = 14) -> float:
+    """Long text labels on a y axis (categories) wrapped, so the plot keeps its width.
+
+    Returns the height in inches the labels need (0 when the axis has no text labels)."""
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    fixed = isinstance(ax.yaxis.get_major_locator(), matplotlib.ticker.FixedLocator)
+    if not fixed or not any(c.isalpha() for label in labels for c in label):
+        return 0.0
+    if any(len(label) > chars and "$" not in label for label in labels):
+        labels = [textwrap.fill(label.replace("\n", " "), chars) for label in labels]
+        ax.set_yticks(ax.get_yticks(), labels)
+    size = max([t.get_fontsize() for t in ax.get_yticklabels()] or [PHONE_FLOOR[1]])
+    return sum(label.count("\n") + 1 for label in labels) * size * 1.5 / 72
+
+
+def _all_legends(fig: Figure) -> list[Legend]:
+    axes_legends = [leg for ax in fig.axes if (leg := ax.get_legend()) is not None]
+    return [*fig.legends, *(leg for leg in axes_legends if _outside(leg) or leg._ncols > 1)]
+
+
+def _legend_height(legend: Legend) -> float:
+    """Inches a legend takes once moved below the plot (one line per row, labels wrapped)."""
+    labels = [t.get_text() for t in legend.get_texts()]
+    size = max(PHONE_FLOOR[0], legend.get_texts()[0].get_fontsize() if labels else 0)
+    rows = math.ceil(len(labels) / _columns(labels, size)) + bool(legend.get_title().get_text())
+    return rows * size * 1.5 / 72 + 0.15
+
+
+def _wrapped_labels(labels: list[str], size: float) -> list[str]:
+    chars = int((PHONE_WIDTH * 72 * 0.92 - 3 * size) / (0.6 * size))
+    return [label if "$" in label else textwrap.fill(label, chars) for label in labels]
+
+
+def _outside(legend: Legend) -> bool:
+    """An axes legend anchored outside its axes (beside or below the plot)."""
+    box = legend.get_bbox_to_anchor().transformed(legend.axes.transAxes.inverted())
+    return box.x0 >= 0.99 or box.y1 <= 0.01 or box.y0 < -0.01
+
+
+def phone(fig: Figure) -> Figure:
+    """The same figure for a phone: panels in one column, legends below, larger text."""
+    width, height = fig.get_size_inches()
+    panels = _panels(fig)
+    if panels:
+        spec = panels[0][0].get_subplotspec().get_gridspec()
+        rows, cols = spec.get_geometry()
+        aspect = (height / rows) / (width / cols)
+        count = len(panels)
+        if cols > 1:
+            grid = fig.add_gridspec(count, 1)
+            for i, group in enumerate(panels):
+                for ax in group:
+                    ax.set_subplotspec(grid[i])
+            for group in panels:  # a shared y axis hid the labels of all but the first column
+                ax = group[0]
+                if len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
+                    ax.tick_params(axis="y", labelleft=True)
+        panel_height = min(3.4, max(1.7 if count > 2 else 2.4, PHONE_WIDTH * aspect * 1.1))
+        extra = 0.35 * (fig._suptitle is not None) + sum(_legend_height(leg) for leg in _all_legends(fig))
+        fig.set_size_inches(PHONE_WIDTH, count * panel_height + extra)
+    else:
+        panel_height = max(2.4, height * PHONE_WIDTH / width)
+        fig.set_size_inches(PHONE_WIDTH, panel_height)
+    readable(fig, PHONE_FLOOR)
+    for text in _main_texts(fig):
+        _wrap(text, PHONE_WIDTH * 72 * 0.9)
+    for ax in fig.axes:  # a y label longer than its axis is tall
+        _wrap(ax.yaxis.label, panel_height * 72 * 0.75)
+        need = _wrap_category_labels(ax) + 1.0  # + title, x ticks and label
+        if len(fig.axes) == 1 and need > fig.get_size_inches()[1]:
+            fig.set_size_inches(PHONE_WIDTH, need)
+    # Figure legends: below, in as many columns as fit.
+    for legend in list(fig.legends):
+        handles, labels, title = _legend_entries(legend)
+        size = legend.get_texts()[0].get_fontsize() if labels else PHONE_FLOOR[0]
+        legend.remove()
+        labels = _wrapped_labels(labels, size)
+        # Bottom, unless a shared x label is there (constrained layout would stack them on each other).
+        where = "outside upper center" if fig._supxlabel is not None else "outside lower center"
+        fig.legend(handles, labels, title=title, loc=where, ncols=_columns(labels, size), fontsize=size)
+    # Axes legends beside or below the plot: below its tick and axis labels.
+    moved = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        # Below the plot too: a legend in several columns, which at phone width covers the data.
+        if legend is not None and (_outside(legend) or legend._ncols > 1):
+            handles, labels, title = _legend_entries(legend)
+            size = legend.get_texts()[0].get_fontsize() if labels else PHONE_FLOOR[0]
+            legend.remove()
+            moved.append((ax, handles, _wrapped_labels(labels, size), title, size))
+    if moved:
+        fig.draw_without_rendering()  # lay out once to measure the tick and axis labels
+        renderer = fig._get_renderer()
+        for ax, handles, labels, title, size in moved:
+            below = ax.get_window_extent(renderer).y0 - ax.get_tightbbox(renderer).y0  # px at fig dpi
+            gap = below * 72 / fig.dpi + 4  # pt
+            below_axes = transforms.offset_copy(ax.transAxes, fig=fig, y=-gap, units="points")
+            # Centred on the figure (the axes is off-centre by its y labels), below the axes.
+            anchor = transforms.blended_transform_factory(fig.transFigure, below_axes)
+            ax.legend(
+                handles,
+                labels,
+                title=title,
+                loc="upper center",
+                bbox_to_anchor=(0.5, 0.0),
+                bbox_transform=anchor,
+                ncols=_columns(labels, size),
+                fontsize=size,
+            )
+    return fig
+
+
+def size_pt(svg: bytes) -> tuple[float, float]:
+    """Width and height of an SVG written by ``svg_bytes``, in points."""
+    found = re.search(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"', svg[:600])
+    if not found:
+        raise ValueError("not an SVG written by matplotlib: no width/height in pt")
+    return float(found[1]), float(found[2])

@@ -57,3 +57,12 @@ def test_math_alone_in_a_table_header_gets_a_text_label(renderer):
     first, second = out.split("</th>")[:2]
     assert '<math aria-label="wˆ">' in first  # the formula's visible characters
     assert "aria-label" not in second  # the header already has text
+
+
+def test_statements_of_a_display_go_on_their_own_lines_for_narrow_screens():
+    from scripts.mathml import one_statement_per_line
+
+    assert one_statement_per_line(r"a = 1, \qquad b = 2") == r"\begin{gathered}a = 1, \\ b = 2\end{gathered}"
+    assert one_statement_per_line(r"a = 1") is None
+    assert one_statement_per_line(r"x^{a \qquad b}") is None  # not at the top level
+    assert one_statement_per_line(r"\begin{aligned} a \qquad b \end{aligned}") is None

@@ -1,0 +1,86 @@
+/*
+ * Narrow screens (issue 11). Loaded deferred after Material's bundle (mkdocs.yml extra_javascript).
+ * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables) carries
+ *    data-scroll-more="left", "right" or "left right"; extra.css fades that edge.
+ * 2. Text tables (claim / verdict / correction and the like) get data-layout="cards" and each cell
+ *    a data-label with its column's header, so extra.css can stack them as cards on phones;
+ *    numeric tables get data-layout="scroll" (a sticky first column while they scroll).
+ * 3. Code in tables may break after . ( , = _ only, never inside a name.
+ * 4. An inline formula wider than its line scrolls in a box of its own (see boxInlineMath).
+ */
+(() => {
+  const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll";
+  const VERDICT = /^(claim|verdict|correction|the article says|evidence)$/i;
+  const NUMERIC = /^[\s\u2212+\-−]*[\d.,]+(\s*[%×e\-−+\d.]*)?\s*$/;
+
+  function cue(el) {
+    const more = [];
+    if (el.scrollLeft > 1) more.push("left");
+    if (el.scrollLeft + el.clientWidth < el.scrollWidth - 1) more.push("right");
+    if (more.length) el.dataset.scrollMore = more.join(" ");
+    else delete el.dataset.scrollMore;
+  }
+
+  const headerText = (th) => (th.innerText || th.textContent || "").replace(/\s+/g, " ").trim();
+
+  function layoutTable(table) {
+    if (table.dataset.layout) return;
+    const headers = [...table.querySelectorAll("thead th")].map(headerText);
+    const cells = [...table.querySelectorAll("tbody td")];
+    const numeric = cells.filter((td) => NUMERIC.test(td.innerText || td.textContent)).length;
+    const verdicts = headers.some((h) => VERDICT.test(h));
+    const text = verdicts || (headers.length > 2 && numeric < cells.length / 3);
+    table.dataset.layout = text ? "cards" : "scroll";
+    if (text) {
+      for (const row of table.querySelectorAll("tbody tr")) {
+        [...row.children].forEach((td, i) => { if (headers[i]) td.dataset.label = headers[i]; });
+      }
+    }
+    for (const code of table.querySelectorAll("code")) {
+      if (code.querySelector("wbr")) continue;
+      for (const node of [...code.childNodes]) {
+        if (node.nodeType !== Node.TEXT_NODE || !/[.(,=_]/.test(node.data)) continue;
+        const parts = node.data.split(/(?<=[.(,=_])/);
+        const frag = document.createDocumentFragment();
+        parts.forEach((part, i) => {
+          frag.append(part);
+          if (i < parts.length - 1) frag.append(document.createElement("wbr"));
+        });
+        node.replaceWith(frag);
+      }
+    }
+  }
+
+  // 4. An inline formula wider than its line (inline MathML never wraps) scrolls in its own box
+  //    instead of widening the page; the TeX of the pages breaks the usual ones into parts.
+  function boxInlineMath() {
+    for (const math of document.querySelectorAll(".md-typeset math:not([display=block])")) {
+      if (math.closest(".math-display, .math-inline-scroll, table")) continue;
+      const line = math.parentElement.clientWidth;
+      if (line && math.getBoundingClientRect().width > line) {
+        const box = document.createElement("span");
+        box.className = "math-inline-scroll";
+        box.tabIndex = 0;
+        math.replaceWith(box);
+        box.append(math);
+      }
+    }
+  }
+
+  const observer = new ResizeObserver((entries) => entries.forEach((entry) => cue(entry.target)));
+  function mount() {
+    observer.disconnect();
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(layoutTable);
+    boxInlineMath();
+    document.querySelectorAll(REGIONS).forEach((el) => {
+      observer.observe(el);
+      if (!el.dataset.cueBound) {
+        el.dataset.cueBound = "";
+        el.addEventListener("scroll", () => cue(el), { passive: true });
+      }
+      cue(el);
+    });
+  }
+  if (window.document$) window.document$.subscribe(mount);
+  else mount();
+})();
