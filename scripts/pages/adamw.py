@@ -514,3 +514,19 @@ def figures(r: dict) -> dict:
         "final-weights": _final_weights_figure(r),
         "decay-per-step": _decay_figure(r),
     }
+
+
+# Keys of numbers() that no page, erratum or lab quotes: the page's tests read them
+# (tests/test_docs.py keeps this list exact).
+INTERNAL_NUMBERS = frozenset(
+    {
+        "batch",
+        "err.l2_full",
+        "err.w_full",
+        "torch.lr",
+        "torch.sgd_lam",
+        "torch.wd",
+        "w_mini_shrink1",
+        "w_mini_shrink2",
+    }
+)

@@ -175,3 +175,27 @@ def figures(r: dict) -> dict:
     ax.set_title("Unit balls ‖w‖ₚ ≤ 1 in two dimensions")
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), title="norm")
     return {"unit-balls": fig}
+
+
+# Keys of numbers() that no page, erratum or lab quotes: the page's tests read them
+# (tests/test_docs.py keeps this list exact).
+INTERNAL_NUMBERS = frozenset(
+    {
+        "corner.l1.on_diagonal_corner",
+        "corner.l1.on_diagonal_corner_count",
+        "corner.l2.on_axis",
+        "corner.l2.on_diagonal_corner",
+        "corner.l2.on_diagonal_corner_count",
+        "corner.l2.outside",
+        "corner.linf.on_axis",
+        "corner.linf.on_axis_count",
+        "corner.linf.on_diagonal_corner_count",
+        "corner.linf.outside",
+        "diagonal.p0.5",
+        "diagonal.p1.5",
+        "diagonal.p4",
+        "half_l2_squared",
+        "l0",
+        "l2_squared",
+    }
+)

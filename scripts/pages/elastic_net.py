@@ -354,3 +354,26 @@ def figures(r: dict) -> dict:
         "bootstrap-two-features": _bootstrap_figure(r["two"]),
         "coefficient-paths": _paths_figure(r["group"]),
     }
+
+
+# Keys of numbers() that no page, erratum or lab quotes: the page's tests read them
+# (tests/test_docs.py keeps this list exact).
+INTERNAL_NUMBERS = frozenset(
+    {
+        "alpha_net",
+        "group.lasso.nonzero_mean",
+        "group.lasso.share_first_sd",
+        "group.net.exactly_one",
+        "group.net.nonzero_mean",
+        "group.net.share_first_sd",
+        "group.ridge.exactly_one",
+        "group.ridge.nonzero_mean",
+        "group.ridge.share_first_sd",
+        "lam_fraction",
+        "same.copies",
+        "two.lasso.nonzero_mean",
+        "two.net.nonzero_mean",
+        "two.ridge.largest_share",
+        "two.ridge.nonzero_mean",
+    }
+)

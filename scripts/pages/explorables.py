@@ -20,6 +20,7 @@ import numpy as np
 
 from scripts import fmt, solvers
 from scripts.pages import geometry, home, networks, updates
+from scripts.pages.updates.experiments import ONE_D as UPDATES_ONE_D
 
 HELD_OUT = 1000  # rows of the held-out sample for the lambda explorer
 HELD_OUT_SEED = 2020  # its own generator: the home page's data stay exactly the home page's
@@ -137,8 +138,8 @@ def one_weight_problem() -> dict:
         "curvature": solvers.lipschitz(one["X"]),
         "lam": float(one["lam"]),
         "eta": float(one["eta"]),
-        "w0": float(updates.ONE_D["w0"]),
-        "steps": int(updates.ONE_D["n_iter"]),
+        "w0": float(UPDATES_ONE_D["w0"]),
+        "steps": int(UPDATES_ONE_D["n_iter"]),
         "X": one["X"],
         "y": one["y"],
     }

@@ -507,3 +507,33 @@ def _weights_figure(r: dict):
 
 def figures(r: dict) -> dict:
     return {"knob-values-by-library": _knob_figure(), "weights-by-library": _weights_figure(r)}
+
+
+# Keys of numbers() that no page, erratum or lab quotes: the page's tests read them
+# (tests/test_docs.py keeps this list exact).
+INTERNAL_NUMBERS = frozenset(
+    {
+        "agree_below",
+        "diff.glmnet_enet",
+        "diff.glmnet_enet_naive",
+        "diff.glmnet_lasso",
+        "diff.glmnet_std",
+        "diff.keras_l1",
+        "diff.keras_l2",
+        "diff.keras_xent",
+        "diff.sk_enet",
+        "diff.sk_lasso",
+        "diff.sk_liblinear",
+        "diff.sk_logistic",
+        "diff.sk_ridge",
+        "diff.torch",
+        "diff.torch_bias",
+        "glmnet_std.zeros",
+        "knob.keras_l1",
+        "knob.keras_l2",
+        "knob.keras_xent",
+        "knob.torch",
+        "lasso.zeros",
+        "worst_agreeing",
+    }
+)

@@ -318,3 +318,13 @@ def figures(r: dict) -> dict:
         "principal-direction-shrinkage": _factor_figure(r),
         "effective-degrees-of-freedom": _df_figure(r),
     }
+
+
+# Keys of numbers() that no page, erratum or lab quotes: the page's tests read them
+# (tests/test_docs.py keeps this list exact).
+INTERNAL_NUMBERS = frozenset(
+    {
+        "pc.eigen_max",
+        "pc.eigen_min",
+    }
+)

@@ -33,7 +33,7 @@ from .experiments import (
     zero_rates,
 )
 from .figures import figures
-from .text import numbers, sci, tables, vector
+from .text import INTERNAL_NUMBERS, numbers, sci, tables, vector
 
 __all__ = [
     "ARTICLE_LAMBDAS",
@@ -41,6 +41,7 @@ __all__ = [
     "CV_FRACTIONS",
     "CV_RIDGE",
     "FOLDS",
+    "INTERNAL_NUMBERS",
     "MAP_CONFIG",
     "N_TEST",
     "PATH_FINE_STEPS",

@@ -22,10 +22,11 @@ from scripts.pages.networks.experiments import (
     weight_penalty,
 )
 from scripts.pages.networks.figures import figures
-from scripts.pages.networks.text import numbers, tables
+from scripts.pages.networks.text import INTERNAL_NUMBERS, numbers, tables
 
 __all__ = [
     "ACTIVATIONS",
+    "INTERNAL_NUMBERS",
     "POSITIVE_HOMOGENEOUS",
     "compute",
     "factored_weight_decay",

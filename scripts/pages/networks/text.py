@@ -156,3 +156,25 @@ def tables(r: dict) -> dict[str, str]:
         ],
     )
     return {"activation-symmetries": symmetry, "correlated-features": corr}
+
+
+# Keys of numbers() that no page, erratum or lab quotes: the page's tests read them
+# (tests/test_docs.py keeps this list exact).
+INTERNAL_NUMBERS = frozenset(
+    {
+        "logistic.C",
+        "sym.elu.sign",
+        "sym.leaky_relu.scale",
+        "sym.leaky_relu.sign",
+        "sym.linear.scale",
+        "sym.linear.sign",
+        "sym.relu.scale",
+        "sym.relu.sign",
+        "sym.sigmoid.scale",
+        "sym.sigmoid.sign",
+        "sym.sigmoid.sign_fixed",
+        "sym.softplus.sign",
+        "sym.tanh.scale",
+        "sym.tanh.sign",
+    }
+)

@@ -27,13 +27,14 @@ from .experiments import (
     vander,
 )
 from .figures import figures
-from .text import feature_name, numbers, sci, tables
+from .text import INTERNAL_NUMBERS, feature_name, numbers, sci, tables
 
 __all__ = [
     "DEGREE",
     "DESCENT_STEPS",
     "EXERCISE_LAM",
     "EXERCISE_W",
+    "INTERNAL_NUMBERS",
     "N_TEST",
     "SHOWN",
     "TRUTH",

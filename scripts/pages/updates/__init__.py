@@ -27,9 +27,10 @@ from .experiments import (
     step_subgradient,
 )
 from .figures import figures
-from .text import numbers, tables, tiny
+from .text import INTERNAL_NUMBERS, numbers, tables, tiny
 
 __all__ = [
+    "INTERNAL_NUMBERS",
     "article_gd",
     "article_gradient",
     "article_loss",

@@ -243,3 +243,45 @@ def tables(r: dict) -> dict[str, str]:
         "small-coefficients": small,
         "drop-features": drop,
     }
+
+
+# Keys of numbers() that no page, erratum or lab quotes: the page's tests read them
+# (tests/test_docs.py keeps this list exact).
+INTERNAL_NUMBERS = frozenset(
+    {
+        "doubling.lam0_half",
+        "multi.eta_lam",
+        "multi.ols_smallest",
+        "multi.zeros.cd",
+        "overfit.p1",
+        "overfit.p5",
+        "overfit.ridge_test.p5",
+        "overfit.ridge_train.p1",
+        "overfit.ridge_train.p25",
+        "overfit.ridge_train.p48",
+        "overfit.ridge_train.p5",
+        "small.lasso.x1",
+        "small.lasso.x3",
+        "small.lasso.x4",
+        "small.lasso.x5",
+        "small.lasso.x6",
+        "small.mse_without_x2",
+        "small.mse_without_x245",
+        "small.ols.x1",
+        "small.ols.x3",
+        "small.ols.x4",
+        "small.ols.x5",
+        "small.ols.x6",
+        "small.sd.x1",
+        "small.sd.x2",
+        "small.sd.x3",
+        "small.sd.x4",
+        "small.sd.x5",
+        "small.sd.x6",
+        "small.std.x1",
+        "small.std.x3",
+        "small.std.x4",
+        "small.std.x5",
+        "small.std.x6",
+    }
+)
