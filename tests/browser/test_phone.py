@@ -138,15 +138,6 @@ def figure_sizes(site: Path, figures: list[dict]) -> list[tuple[str, float, floa
     return out
 
 
-# Known, not yet fixed (issue 11, see the branch report): strict, so a fix shows up as XPASS.
-KNOWN: dict[str, set[tuple[int, str]]] = {"wide page": set(), "figure text": set(), "desktop table": set()}
-
-
-def _known(request, kind: str, width: int, page: str) -> None:
-    if (width, page) in KNOWN[kind]:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=f"known {kind} (issue 11, not yet fixed)"))
-
-
 def _lines(items) -> str:
     return "\n".join(f"  {item}" for item in items)
 
@@ -159,15 +150,13 @@ pytestmark = [
 
 
 @pytest.mark.parametrize("width", (320, PHONE, 768))
-def test_no_sideways_page_scroll(request, measure, page, width, scheme):
-    _known(request, "wide page", width, page)
+def test_no_sideways_page_scroll(measure, page, width, scheme):
     m = measure(page, width, scheme)
     assert m["docWidth"] <= m["viewport"], f"document is {m['docWidth']} px wide in a {m['viewport']} px window"
 
 
 @pytest.mark.parametrize("width", (PHONE, DESKTOP))
-def test_figure_text_is_readable(request, measure, site, page, width, scheme):
-    _known(request, "figure text", width, page)
+def test_figure_text_is_readable(measure, site, page, width, scheme):
     least, main = FLOORS[width]
     small = [
         f"{src}: smallest {a:.1f} px, main {b:.1f} px"
@@ -196,8 +185,7 @@ def test_overflowing_regions_carry_the_scroll_cue(measure, page, width, scheme):
     assert bare == [], "overflowing blocks without scroll cue or keyboard access:\n" + _lines(bare)
 
 
-def test_desktop_tables_fit_their_column(request, measure, page, scheme):
-    _known(request, "desktop table", DESKTOP, page)
+def test_desktop_tables_fit_their_column(measure, page, scheme):
     m = measure(page, DESKTOP, scheme)
     wide = [f"{t['what']}: {t['overflow']} px too wide" for t in m["tables"] if t["overflow"] > 1]
     assert wide == [], f"tables wider than the column at {DESKTOP} px:\n" + _lines(wide)

@@ -19,6 +19,12 @@
     if (el.scrollLeft + el.clientWidth < el.scrollWidth - 1) more.push("right");
     if (more.length) el.dataset.scrollMore = more.join(" ");
     else delete el.dataset.scrollMore;
+    // Keyboard access as scroll-regions.js gives it (same marker), also when the content grew
+    // without the box changing size (which its ResizeObserver does not see).
+    if (more.length && !el.hasAttribute("tabindex")) {
+      el.setAttribute("tabindex", "0");
+      el.dataset.mdScrollRegion = "";
+    }
   }
 
   const headerText = (th) => (th.innerText || th.textContent || "").replace(/\s+/g, " ").trim();
