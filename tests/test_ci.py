@@ -148,7 +148,9 @@ def test_make_test_sets_up_system_packages_before_anything_else():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     test_rule = next(line for line in makefile.splitlines() if line.startswith("test:"))
     assert test_rule.split(":")[1].split()[0] == "system-packages"
-    dry = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=False)
+    dry = subprocess.run(
+        ["make", "-n", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert dry.stdout.splitlines()[0].endswith(".ci/system_packages.py")
 
 

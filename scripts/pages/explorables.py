@@ -107,8 +107,12 @@ def budget_reference(rho: float, ols, t: float) -> dict:
     S, ols = gram(rho), np.asarray(ols, float)
     out = {}
     for kind in ("lasso", "ridge"):
+        inside = (np.abs(ols).sum() if kind == "lasso" else np.linalg.norm(ols)) <= t
+        if inside:  # the budget does not bind: least squares, lambda = 0 (exactly, not to rounding)
+            out[kind] = {"w": ols.copy(), "lam": 0.0}
+            continue
         w = solvers.constrained_quadratic(S, S @ ols, t, kind, geometry.PG_STEPS)
-        out[kind] = {"w": w, "lam": geometry.multiplier(S, ols, w, kind) if np.any(w != ols) else 0.0}
+        out[kind] = {"w": w, "lam": geometry.multiplier(S, ols, w, kind)}
     return out
 
 
