@@ -19,8 +19,9 @@ from __future__ import annotations
 import numpy as np
 
 from scripts import fmt, solvers
-from scripts.pages import geometry, home, networks, updates
-from scripts.pages.updates.experiments import ONE_D as UPDATES_ONE_D
+from scripts.pages import geometry, home, networks
+from scripts.pages.networks import experiments as networks_experiments
+from scripts.pages.updates import experiments as updates_experiments
 
 HELD_OUT = 1000  # rows of the held-out sample for the lambda explorer
 HELD_OUT_SEED = 2020  # its own generator: the home page's data stay exactly the home page's
@@ -136,14 +137,14 @@ def _budget_json() -> dict:
 # ---------------------------------------------------------------------------- one weight
 def one_weight_problem() -> dict:
     """Slope c = x'y/n and curvature L = x'x/n of the traces figure's problem: J(w) = L/2 w^2 - c w + lam |w|."""
-    one = updates.compute()["one"]
+    one = updates_experiments.one_feature()  # that experiment alone (it has its own seed), not the whole page
     return {
         "corr": float(one["corr"]),
         "curvature": solvers.lipschitz(one["X"]),
         "lam": float(one["lam"]),
         "eta": float(one["eta"]),
-        "w0": float(UPDATES_ONE_D["w0"]),
-        "steps": int(UPDATES_ONE_D["n_iter"]),
+        "w0": float(updates_experiments.ONE_D["w0"]),
+        "steps": int(updates_experiments.ONE_D["n_iter"]),
         "X": one["X"],
         "y": one["y"],
     }
@@ -165,8 +166,9 @@ def _one_weight_json(p: dict) -> dict:
 
 # ---------------------------------------------------------------------------- scale symmetry
 def _scale() -> dict:
-    r = networks.compute()
-    net, orbit = r["net"], r["orbit"]
+    # The two experiments it extends (each with its own seed), not the whole page.
+    net = networks_experiments.trained_network()
+    orbit = networks_experiments.penalty_orbit(net)
     params, xs, ys = net["params"], net["x"], net["y"]
     k = np.arange(-SCALE_OCTAVES * SCALE_STEPS_PER_OCTAVE, SCALE_OCTAVES * SCALE_STEPS_PER_OCTAVE + 1)
     cs = np.sort(np.append(2.0 ** (k / SCALE_STEPS_PER_OCTAVE), orbit["c_star"]))
