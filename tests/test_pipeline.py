@@ -118,21 +118,31 @@ def test_dark_variant_swaps_every_palette_colour():
     assert style.DARK[style.INK] in dark
 
 
-def test_committed_output_matches_a_fresh_build():
+@pytest.fixture(scope="module")
+def fresh_renders() -> dict:
+    """Every page rendered once from its shared result, with the result's bytes before rendering."""
+    import pickle
+
+    out = {}
+    for slug in pipeline.slugs():
+        before = pickle.dumps(results.result(slug))
+        out[slug] = (before, pipeline.render(slug, progress=lambda line: None, result=results.result(slug)))
+    return out
+
+
+def test_committed_output_matches_a_fresh_build(fresh_renders):
     """The test twin of `python -m scripts.build --check`: edit any computation and this fails."""
     problems = []
-    for slug in pipeline.slugs():
-        problems += pipeline.differences(pipeline.render(slug, progress=lambda line: None, result=results.result(slug)))
+    for _, output in fresh_renders.values():
+        problems += pipeline.differences(output)
     assert problems == [], "run `make figures` and commit:\n" + "\n".join(problems)
 
 
-def test_presentation_only_reads_the_result():
+def test_presentation_only_reads_the_result(fresh_renders):
     """numbers(), tables() and figures() must not change what compute() returned (tests share it)."""
     import pickle
 
-    for slug in pipeline.slugs():
-        before = pickle.dumps(results.result(slug))
-        pipeline.render(slug, progress=lambda line: None, result=results.result(slug))
+    for slug, (before, _) in fresh_renders.items():
         assert pickle.dumps(results.result(slug)) == before, slug
 
 
