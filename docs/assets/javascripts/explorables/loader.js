@@ -2,8 +2,8 @@
  * Explorables: loads each one only when its placeholder comes near the viewport (issue 17).
  * A placeholder is <div class="explorable" data-explorable="NAME">; its module NAME.js exports
  * mount(root, dataUrl, hash). A URL hash naming an explorable (#NAME.key=value) loads it at once and
- * scrolls to it; that hash is read here, at once, because Material's navigation.tracking rewrites it
- * as the page scrolls. Runs again after Material's instant navigation (document$).
+ * scrolls to it. Material's navigation.tracking is off (mkdocs.yml): it would overwrite that state
+ * link as the page scrolls. Runs again after Material's instant navigation (document$).
  */
 (() => {
   const base = document.currentScript.src;
