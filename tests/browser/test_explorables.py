@@ -370,4 +370,3 @@ def test_state_link_survives_scrolling(open_explorable, name):
         x.tab.mouse.wheel(0, y - x.tab.evaluate("scrollY"))
         x.tab.wait_for_timeout(500)  # Material's tracking (if on) rewrites the hash within ~250 ms
         assert x.hash() == state, f"scrolled to {y}px"
-
