@@ -4,7 +4,9 @@
 2. on_pre_build      figures current?  ``serve`` rebuilds stale pages (a subprocess, so page code
                      is always fresh); ``build`` fails naming them, as CI's check does;
 3. on_files          serve ``figures/**.svg`` and explorables' data ``.json`` without copying them;
+                     scripts.code_pages: the code pages, generated from the modules;
 4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
+                     scripts.code_pages: each figure caption links the function that draws it;
 5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
                      labs (scripts.notebook_html): math, links to pages, a download button;
 6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
@@ -23,7 +25,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # hooks load before the project is importable
@@ -31,6 +33,7 @@ if str(ROOT) not in sys.path:  # hooks load before the project is importable
 log = logging.getLogger("mkdocs.hooks.site_build")
 
 import scripts.changelog  # noqa: E402
+import scripts.code_pages  # noqa: E402
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
 import scripts.figure_html  # noqa: E402
@@ -53,6 +56,7 @@ _MODULES = (
     scripts.notebook_html,
     scripts.mathfont,
     scripts.figure_html,
+    scripts.code_pages,
 )
 _state: dict = {"serve": False}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
@@ -90,6 +94,10 @@ def on_files(files, config):
     for path in sorted(p for p in served if p.name not in (scripts.pipeline.NUMBERS, scripts.pipeline.MANIFEST)):
         uri = path.relative_to(ROOT).as_posix()
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    # The code pages: only their index is in the nav, it lists the others.
+    for uri, markdown in scripts.code_pages.pages().items():
+        inclusion = InclusionLevel.INCLUDED if uri == scripts.code_pages.INDEX else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
     return files
 
 
@@ -98,12 +106,16 @@ def _is_notebook(page) -> bool:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if _is_notebook(page):  # a lab computes its own numbers; tests compare them with the pages
-        return markdown
+    if _is_notebook(page) or scripts.code_pages.is_code_page(page.file.src_uri):
+        return markdown  # a lab computes its own numbers (tests compare them); a code page is code
     markdown, problems = scripts.page_markdown.process(markdown, page.file.src_uri, _state["numbers"])
     for problem in problems:
         log.warning("%s", problem)
-    return markdown
+    try:
+        return scripts.code_pages.link_captions(markdown, page.file.src_uri)
+    except scripts.code_pages.CodePageError as exc:
+        log.warning("%s", exc)
+        return markdown
 
 
 def _figure(match: re.Match) -> str:
