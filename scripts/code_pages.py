@@ -130,7 +130,7 @@ _FRONT_MATTER = "---\ndescription: {description}\nhide:\n  - toc\nsearch:\n  exc
 
 
 def _highlight(source: str) -> str:
-    """The listing as pymdownx.highlight renders a fenced block with line numbers (line spans: Material lays out lines as a grid)."""
+    """The listing as pymdownx.highlight renders a numbered fenced block (Material lays out its line spans)."""
     highlighter = Highlight(
         Markdown(), linenums=True, anchor_linenums=True, line_spans="__span", linenums_style="table"
     )
@@ -178,7 +178,8 @@ def page_markdown(module: Module) -> str:
         _FRONT_MATTER.format(description=description)
         + f"# `{module.source_name}`\n\n"
         + (f"<p class='code-summary'>{html.escape(summary)}</p>\n\n" if summary else "")
-        + f"Generated from the repository's `{module.source_name}` when the site was built. [All code pages]({index}).\n"
+        + f"Generated from the repository's `{module.source_name}` when the site was built. "
+        + f"[All code pages]({index}).\n"
         + "{ .code-meta }\n\n"
         + (f"{toc}\n\n" if toc else "")
         + f"<div class='code-listing'>{_anchored(_highlight(source), found)}</div>\n"
