@@ -5,6 +5,7 @@
                      is always fresh); ``build`` fails naming them, as CI's check does;
 3. on_files          serve ``figures/**.svg`` and explorables' data ``.json`` without copying them;
                      scripts.code_pages: the code pages, generated from the modules;
+                     scripts/serve_site.py as site/serve.py (the classroom server);
 4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
                      scripts.code_pages: each figure caption links the function that draws it;
 5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
@@ -94,6 +95,8 @@ def on_files(files, config):
     for path in sorted(p for p in served if p.name not in (scripts.pipeline.NUMBERS, scripts.pipeline.MANIFEST)):
         uri = path.relative_to(ROOT).as_posix()
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    # The classroom server, shipped with the site (site/serve.py): it serves 404.html, http.server does not.
+    files.append(File.generated(config, "serve.py", abs_src_path=str(ROOT / "scripts" / "serve_site.py")))
     # The code pages: only their index is in the nav, it lists the others.
     for uri, markdown in scripts.code_pages.pages().items():
         inclusion = InclusionLevel.INCLUDED if uri == scripts.code_pages.INDEX else InclusionLevel.NOT_IN_NAV
