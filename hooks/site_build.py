@@ -7,6 +7,7 @@
                      scripts.code_pages: the code pages, generated from the modules;
                      scripts/serve_site.py as site/serve.py (the classroom server);
 4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
+                     scripts.citation: <!-- citation --> becomes BibTeX and APA from CITATION.cff;
                      scripts.code_pages: each figure caption links the function that draws it;
 5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
                      labs (scripts.notebook_html): math, links to pages, a download button;
@@ -34,6 +35,7 @@ if str(ROOT) not in sys.path:  # hooks load before the project is importable
 log = logging.getLogger("mkdocs.hooks.site_build")
 
 import scripts.changelog  # noqa: E402
+import scripts.citation  # noqa: E402
 import scripts.code_pages  # noqa: E402
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
@@ -58,6 +60,7 @@ _MODULES = (
     scripts.mathfont,
     scripts.figure_html,
     scripts.code_pages,
+    scripts.citation,
 )
 _state: dict = {"serve": False}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
@@ -115,9 +118,10 @@ def on_page_markdown(markdown, page, config, files):
     for problem in problems:
         log.warning("%s", problem)
     try:
+        markdown = scripts.citation.expand(markdown)
         return scripts.code_pages.link_captions(markdown, page.file.src_uri)
-    except scripts.code_pages.CodePageError as exc:
-        log.warning("%s", exc)
+    except (scripts.code_pages.CodePageError, scripts.citation.CitationError) as exc:
+        log.warning("%s: %s", page.file.src_uri, exc)
         return markdown
 
 
