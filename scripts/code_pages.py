@@ -215,8 +215,7 @@ def index_markdown(root: Path = ROOT) -> str:
     def entry(module: Module, indent: str = "") -> str:
         link = posixpath.relpath(module.src_uri, CODE_DIR)
         summary = _module_summary(module.path.read_text(encoding="utf-8"))
-        first = re.split(r"(?<=[.:])\s", summary, maxsplit=1)[0] if summary else ""
-        return f"{indent}- [`{module.source_name}`]({link})" + (f": {first}" if first else "")
+        return f"{indent}- [`{module.source_name}`]({link})" + (f": {summary}" if summary else "")
 
     for slug, members in packages.items():
         if len(members) == 1:

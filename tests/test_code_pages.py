@@ -103,7 +103,7 @@ def test_every_real_code_page_has_one_anchor_per_symbol():
 def test_the_index_lists_every_code_page_with_packages_grouped(tmp_path):
     root = _tiny_project(tmp_path)
     index = code_pages.index_markdown(root)
-    assert "- [`scripts/pages/single.py`](pages/single.md): A single-file page." in index
+    assert "- [`scripts/pages/single.py`](pages/single.md): A single-file page. Second sentence." in index
     assert "- `scripts/pages/pkg/`, a package:\n    - [`scripts/pages/pkg/__init__.py`](pages/pkg/__init__.md)" in index
     assert "    - [`scripts/pages/pkg/figures.py`](pages/pkg/figures.md)" in index
     assert "- [`scripts/solvers.py`](solvers.md)" in index
