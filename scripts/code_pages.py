@@ -27,6 +27,7 @@ CODE_DIR = "code"
 INDEX = f"{CODE_DIR}/index.md"
 SHARED = ("solvers", "fmt", "data", "style")  # shown after the pages, in this order
 LINE_ANCHOR = "__codelineno-0-{}"  # what pymdownx.highlight (anchor_linenums) puts on every line
+TITLE_ID = "source"  # the heading's id: the same on every code page, whatever the file is called
 
 
 class CodePageError(LookupError):
@@ -158,6 +159,8 @@ def page_markdown(module: Module) -> str:
     """The generated page of one module: title, what it is, its functions, the listing."""
     source = module.path.read_text(encoding="utf-8")
     found = symbols(source)
+    if any(s.name == TITLE_ID for s in found):
+        raise CodePageError(f"{module.source_name}: a function named {TITLE_ID!r} would share the page title's id")
     summary = _module_summary(source)
     description = f"The source of {module.source_name}, highlighted, with an anchor per function."
     index = posixpath.relpath(INDEX, posixpath.dirname(module.src_uri))
@@ -176,7 +179,7 @@ def page_markdown(module: Module) -> str:
     )
     return (
         _FRONT_MATTER.format(description=description)
-        + f"# `{module.source_name}`\n\n"
+        + f"# `{module.source_name}` {{ #{TITLE_ID} }}\n\n"
         + (f"<p class='code-summary'>{html.escape(summary)}</p>\n\n" if summary else "")
         + f"Generated from the repository's `{module.source_name}` when the site was built. "
         + f"[All code pages]({index}).\n"

@@ -179,3 +179,10 @@ def test_figure_functions_refuses_a_page_without_figures(tmp_path):
     (root / "scripts" / "pages" / "single.py").write_text("def compute():\n    return {}\n")
     with pytest.raises(code_pages.CodePageError, match="no figures"):
         code_pages.figure_functions("single", root)
+
+
+def test_a_function_named_like_the_title_id_is_refused(tmp_path):
+    root = _tiny_project(tmp_path)
+    (root / "scripts" / "data.py").write_text("def source():\n    pass\n")
+    with pytest.raises(code_pages.CodePageError, match="'source'"):
+        code_pages.page_markdown(code_pages.find("data", root))
