@@ -40,6 +40,7 @@ import scripts.notebook_html  # noqa: E402
 import scripts.page_markdown  # noqa: E402
 import scripts.pipeline  # noqa: E402
 import scripts.prose  # noqa: E402
+import scripts.search_index  # noqa: E402
 
 # Reloaded by on_config: `mkdocs serve` keeps this hook loaded, so edits to them take effect.
 _MODULES = (
@@ -53,6 +54,7 @@ _MODULES = (
     scripts.notebook_html,
     scripts.mathfont,
     scripts.figure_html,
+    scripts.search_index,
 )
 _state: dict = {"serve": False}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
@@ -129,11 +131,13 @@ def on_page_content(html, page, config, files):
     html = _IMG.sub(_figure, html)
     try:
         if _is_notebook(page):
-            return _notebook(html, page, files)
-        return scripts.mathml.label_header_math(_state["math"].page(html))
+            html = _notebook(html, page, files)
+        else:
+            html = scripts.mathml.label_header_math(_state["math"].page(html))
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html
+    return scripts.search_index.mark_page(html, lab=_is_notebook(page))
 
 
 def on_post_page(output, page, config):
@@ -156,6 +160,8 @@ def on_post_build(config):
         jupyter_css.write_text(css, encoding="utf-8")
         log.info("notebook stylesheet: %.0f KiB -> %.0f KiB", len(full) / 1024, len(css) / 1024)
 
+    _clean_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
+
     renderer = _state.pop("math")
     chars = renderer.characters()
     renderer.close()
@@ -164,6 +170,21 @@ def on_post_build(config):
     except scripts.mathfont.MathFontError as exc:
         raise PluginError(str(exc)) from exc
     log.info("math font subset: %d characters, %.1f KiB", len(chars), size / 1024)
+
+
+def _clean_search_index(path: Path) -> None:
+    # Runs after the search plugin's on_post_build (hooks come after plugins), which wrote the index.
+    if not path.is_file():
+        raise PluginError(f"{path} is missing: the search plugin did not write its index")
+    raw = path.read_text(encoding="utf-8")
+    try:
+        cleaned = scripts.search_index.clean_index(raw)
+    except scripts.search_index.SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
+    for fragment in scripts.search_index.tex_in(cleaned)[:5]:
+        log.warning("search index: TeX source left in: %r", fragment)
+    path.write_text(cleaned, encoding="utf-8")
+    log.info("search index: %.0f KiB -> %.0f KiB", len(raw.encode()) / 1024, len(cleaned.encode()) / 1024)
 
 
 def on_shutdown():
