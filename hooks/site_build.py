@@ -5,10 +5,14 @@
                      is always fresh); ``build`` fails naming them, as CI's check does;
 3. on_files          serve ``figures/**.svg`` and explorables' data ``.json`` without copying them;
 4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
+                     scripts.glossary: the glossary page's entries (registry glossary.toml);
 5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
                      labs (scripts.notebook_html): math, links to pages, a download button;
+                     scripts.glossary: first use of each term linked (tooltip: its definition);
+                     scripts.search_index: what the search must skip (TeX, display math, lab code);
 6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
-7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset.
+7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset;
+                     scripts.search_index: the search index ranked (labs lower) and Greek spelled out.
 
 Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to publish it.
 """
@@ -34,6 +38,7 @@ import scripts.changelog  # noqa: E402
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
 import scripts.figure_html  # noqa: E402
+import scripts.glossary  # noqa: E402
 import scripts.mathfont  # noqa: E402
 import scripts.mathml  # noqa: E402
 import scripts.notebook_html  # noqa: E402
@@ -55,6 +60,7 @@ _MODULES = (
     scripts.mathfont,
     scripts.figure_html,
     scripts.search_index,
+    scripts.glossary,
 )
 _state: dict = {"serve": False}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
@@ -84,6 +90,11 @@ def on_pre_build(config):
         )
     _state["numbers"] = scripts.pipeline.committed_numbers()
     _state["math"] = scripts.mathml.Renderer()
+    try:
+        _state["glossary"] = scripts.glossary.load()
+    except scripts.glossary.GlossaryError as exc:
+        raise PluginError(str(exc)) from exc
+    _state["linker"] = scripts.glossary.Linker(_state["glossary"])
 
 
 def on_files(files, config):
@@ -105,7 +116,7 @@ def on_page_markdown(markdown, page, config, files):
     markdown, problems = scripts.page_markdown.process(markdown, page.file.src_uri, _state["numbers"])
     for problem in problems:
         log.warning("%s", problem)
-    return markdown
+    return scripts.glossary.expand(markdown, page.file.src_uri, _state["glossary"])
 
 
 def _figure(match: re.Match) -> str:
@@ -137,6 +148,9 @@ def on_page_content(html, page, config, files):
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html
+    glossary = files.get_file_from_path(scripts.glossary.PAGE)
+    if glossary is not None and page.file.src_uri != scripts.glossary.PAGE:
+        html = _state["linker"].link(html, scripts.glossary.glossary_href(page.url, glossary.url))
     return scripts.search_index.mark_page(html, lab=_is_notebook(page))
 
 

@@ -38,7 +38,7 @@ _LAB_PARTS = re.compile(
 
 # Documents ranked below the pages that explain a topic: labs repeat the pages' topics with code,
 # and the glossary names every topic in one line. Lunr multiplies a document's score by its boost.
-BOOSTS = {"labs/": 0.25, "glossary/": 0.5}
+BOOSTS = {"labs/": 0.25, "glossary/": 0.2}
 KEYWORDS_FIELD = "keywords"
 
 _GREEK = re.compile(r"[\u0370-\u03ff]")
