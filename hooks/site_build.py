@@ -116,7 +116,9 @@ def on_page_markdown(markdown, page, config, files):
     markdown, problems = scripts.page_markdown.process(markdown, page.file.src_uri, _state["numbers"])
     for problem in problems:
         log.warning("%s", problem)
-    return scripts.glossary.expand(markdown, page.file.src_uri, _state["glossary"])
+    if scripts.glossary.MARKER in markdown:
+        markdown = scripts.glossary.expand(markdown, page.file.src_uri, _state["glossary"])
+    return markdown
 
 
 def _figure(match: re.Match) -> str:

@@ -124,7 +124,8 @@ def _check(entry: object, number: int, where: str, docs: Path) -> Term:
         if not (docs / page).is_file():
             raise fail("see", f"no page docs/{page}")
         if _heading(page, anchor or None, docs) is None:
-            raise fail("see", f"docs/{page} has no heading with anchor #{anchor}" if anchor else f"docs/{page} has no title")
+            missing = f"no heading with anchor #{anchor}" if anchor else "no title"
+            raise fail("see", f"docs/{page} has {missing}")
     return Term(entry["term"], entry["id"], definition, tuple(aliases), see)
 
 
@@ -148,7 +149,8 @@ def load(path: Path = REGISTRY, docs: Path = DOCS) -> list[Term]:
         for form in t.forms:
             key = re.sub(r"[-\s]+", " ", form.lower()).replace("’", "'")
             if key in seen_forms and seen_forms[key] != t.term:
-                raise GlossaryError(f"{where}: entry {t.term}: spelling {form!r} is also a spelling of {seen_forms[key]}")
+                other = seen_forms[key]
+                raise GlossaryError(f"{where}: entry {t.term}: spelling {form!r} is also a spelling of {other}")
             seen_forms[key] = t.term
     return sorted(terms, key=lambda t: t.term.lower())
 
@@ -165,7 +167,8 @@ def expand(markdown: str, page_src: str, terms: list[Term], docs: Path = DOCS) -
             page, _, anchor = t.see.partition("#")
             title = prose.TAG.sub("", _heading(page, anchor or None, docs) or page)
             see = f" See [{title}]({posixpath.relpath(t.see, base or '.')})."
-        lines += [f'<dt id="{t.id}">{html.escape(t.term)}</dt>', f'<dd markdown="span">{html.escape(t.definition, quote=False)}{see}</dd>']
+        definition = html.escape(t.definition, quote=False)
+        lines += [f'<dt id="{t.id}">{html.escape(t.term)}</dt>', f'<dd markdown="span">{definition}{see}</dd>']
     lines.append("</dl>")
     return markdown.replace(MARKER, "\n".join(lines))
 
