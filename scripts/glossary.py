@@ -88,6 +88,23 @@ def _heading(page: str, anchor: str | None, docs: Path) -> str | None:
     return None
 
 
+def _has_anchor(page: str, anchor: str, docs: Path) -> bool:
+    """An anchor set on something other than a heading (a folded block's ``{ #id }``, an ``id=``).
+
+    MkDocs' own link validation (strict) then checks that the built page has it."""
+    text = (docs / page).read_text(encoding="utf-8")
+    name = re.escape(anchor)
+    pattern = rf"""\{{[^}}\n]*#{name}[\s}}]|\bid=["']{name}["']"""
+    return bool(anchor) and re.search(pattern, text) is not None
+
+
+def _label(see: str, docs: Path) -> str:
+    """The link text for ``see``: the heading of that section, else the page's title."""
+    page, _, anchor = see.partition("#")
+    title = _heading(page, anchor or None, docs) or _heading(page, None, docs) or page
+    return prose.TAG.sub("", title)
+
+
 def _check(entry: object, number: int, where: str, docs: Path) -> Term:
     if not isinstance(entry, dict):
         raise GlossaryError(f"{where}: entry {number} is not a table of fields")
@@ -123,8 +140,8 @@ def _check(entry: object, number: int, where: str, docs: Path) -> Term:
         page, _, anchor = see.partition("#")
         if not (docs / page).is_file():
             raise fail("see", f"no page docs/{page}")
-        if _heading(page, anchor or None, docs) is None:
-            missing = f"no heading with anchor #{anchor}" if anchor else "no title"
+        if _heading(page, anchor or None, docs) is None and not _has_anchor(page, anchor, docs):
+            missing = f"no heading or element with anchor #{anchor}" if anchor else "no title"
             raise fail("see", f"docs/{page} has {missing}")
     return Term(entry["term"], entry["id"], definition, tuple(aliases), see)
 
@@ -164,11 +181,10 @@ def expand(markdown: str, page_src: str, terms: list[Term], docs: Path = DOCS) -
     for t in terms:
         see = ""
         if t.see:
-            page, _, anchor = t.see.partition("#")
-            title = prose.TAG.sub("", _heading(page, anchor or None, docs) or page)
-            see = f" See [{title}]({posixpath.relpath(t.see, base or '.')})."
+            see = f" See [{_label(t.see, docs)}]({posixpath.relpath(t.see, base or '.')})."
         definition = html.escape(t.definition, quote=False)
-        lines += [f'<dt id="{t.id}">{html.escape(t.term)}</dt>', f'<dd markdown="span">{definition}{see}</dd>']
+        name = t.term[0].upper() + t.term[1:]  # "Soft-thresholding" heads its entry; prose keeps "soft-"
+        lines += [f'<dt id="{t.id}">{html.escape(name)}</dt>', f'<dd markdown="span">{definition}{see}</dd>']
     lines.append("</dl>")
     return markdown.replace(MARKER, "\n".join(lines))
 

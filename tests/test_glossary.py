@@ -44,7 +44,7 @@ GOOD = '[[term]]\nterm = "lasso"\nid = "lasso"\ndefinition = "Least squares plus
     [
         ('colour = "red"\n', "colour", "unknown field"),
         ('see = "nowhere.md#x"\n', "see", "no page docs/nowhere.md"),
-        ('see = "conventions.md#no-such-heading"\n', "see", "no heading with anchor #no-such-heading"),
+        ('see = "conventions.md#no-such-heading"\n', "see", "no heading or element with anchor #no-such-heading"),
         ("aliases = [1]\n", "aliases", "list of non-empty strings"),
     ],
 )
@@ -76,7 +76,7 @@ def test_a_spelling_shared_by_two_terms_is_refused(tmp_path):
 def test_the_page_lists_every_term_with_its_anchor_and_a_link_named_after_the_section(terms):
     page = g.expand("# Glossary\n\n<!-- glossary -->\n", "glossary.md", terms)
     assert page.count("<dt id=") == len(terms)
-    assert '<dt id="soft-thresholding">soft-thresholding</dt>' in page
+    assert '<dt id="soft-thresholding">Soft-thresholding</dt>' in page
     assert "See [The proximal step](articles/updates.md#proximal-step)." in page
     assert g.expand("no marker", "glossary.md", terms) == "no marker"
 
@@ -142,3 +142,14 @@ def test_the_glossary_address_is_relative_to_the_page():
     assert g.glossary_href("articles/updates/", "glossary/") == "../../glossary/"
     assert g.glossary_href("", "glossary/") == "glossary/"
     assert g.glossary_href("glossary/", "glossary/") == "./"
+
+
+def test_an_anchor_on_a_folded_block_is_accepted_and_the_link_named_after_the_page(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text('# The page\n\n??? note "Derivation" { #derivation }\n    text\n', encoding="utf-8")
+    body = GOOD + 'see = "page.md#derivation"\n'
+    terms = g.load(_registry(tmp_path, body), docs)
+    assert "See [The page](page.md#derivation)." in g.expand("<!-- glossary -->", "glossary.md", terms, docs)
+    with pytest.raises(g.GlossaryError, match="no heading or element with anchor #gone"):
+        g.load(_registry(tmp_path, GOOD + 'see = "page.md#gone"\n'), docs)
