@@ -34,6 +34,7 @@ _LAB_PARTS = re.compile(
     r'|<div class="jp-(?:Input|Output)Prompt[^"]*"'  # "In [4]:", "Out [4]:"
     r"|<clipboard-copy(?=[\s>])"  # the copy button and its "Copied!" notice
     r'|<div class="clipboard-copy-txt"'  # the hidden copy of a cell's source
+    r'|<p(?=><a class="md-button"[^>]*\sdownload[\s>])'  # the download button, the same on every lab
 )
 
 # Documents ranked below the pages that explain a topic: labs repeat the pages' topics with code,

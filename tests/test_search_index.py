@@ -40,6 +40,8 @@ def test_lab_code_prompts_and_copy_buttons_are_marked_only_on_labs():
     assert '<clipboard-copy data-search-exclude="true" for="cell-1">' in lab
     assert '<pre data-search-exclude="true">' in lab
     assert si.mark_page(LAB, lab=False) == LAB
+    button = '<p><a class="md-button" href="norms.ipynb" download>Download</a> It needs numpy.</p>'
+    assert si.mark_page(button, lab=True).startswith('<p data-search-exclude="true"><a class="md-button"')
 
 
 def test_material_search_parser_skips_what_is_marked():
