@@ -153,7 +153,7 @@ def on_page_content(html, page, config, files):
     glossary = files.get_file_from_path(scripts.glossary.PAGE)
     if glossary is not None and page.file.src_uri != scripts.glossary.PAGE:
         html = _state["linker"].link(html, scripts.glossary.glossary_href(page.url, glossary.url))
-    return scripts.search_index.mark_page(html, lab=_is_notebook(page))
+    return scripts.search_index.mark_page(html, lab=scripts.search_index.is_code_page(page.file.src_uri))
 
 
 def on_post_page(output, page, config):

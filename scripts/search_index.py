@@ -5,7 +5,7 @@ Two steps, pure functions over strings so the build hook only wires them:
 1. :func:`mark_page` (``on_page_content``, after the math is MathML) marks what the search plugin
    must skip with ``data-search-exclude="true"``: every TeX annotation of the MathML (the reader's
    text is the visible formula), display math (a formula flattened to one line is noise), and on
-   labs every code listing, prompt ("In [4]:") and copy button ("Copied!").  Material's search
+   labs and code pages every code listing, prompt ("In [4]:") and copy button ("Copied!").  Material's search
    plugin skips marked elements and then removes the attribute from the page.
 2. :func:`clean_index` (``on_post_build``, after the plugin wrote ``search/search_index.json``)
    ranks labs and the glossary below the pages that teach a topic (a document ``boost``) and adds
@@ -39,7 +39,10 @@ _LAB_PARTS = re.compile(
 
 # Documents ranked below the pages that explain a topic: labs repeat the pages' topics with code,
 # and the glossary names every topic in one line. Lunr multiplies a document's score by its boost.
-BOOSTS = {"labs/": 0.25, "glossary/": 0.2}
+BOOSTS = {"labs/": 0.25, "code/": 0.25, "glossary/": 0.2}
+# Pages that are mostly code (labs; the site's code pages under code/, where they exist): their
+# listings are not indexed, their headings and prose are.
+_CODE_PAGES = re.compile(r"labs/.*\.ipynb$|code/")
 KEYWORDS_FIELD = "keywords"
 
 _GREEK = re.compile(r"[\u0370-\u03ff]")
@@ -49,8 +52,16 @@ def _mark(match: re.Match) -> str:
     return match.group(0) + EXCLUDE
 
 
+def is_code_page(src_uri: str) -> bool:
+    """Whether a page (by its source path under docs/) is mostly code: a lab or a code page."""
+    return _CODE_PAGES.match(src_uri) is not None
+
+
 def mark_page(html: str, *, lab: bool) -> str:
-    """The page's HTML with what the search must not index marked for exclusion."""
+    """The page's HTML with what the search must not index marked for exclusion.
+
+    ``lab``: the page is mostly code (:func:`is_code_page`): its listings, prompts and copy
+    buttons are marked too."""
     html = _ANNOTATION.sub(_mark, html)
     html = _DISPLAY_MATH.sub(_mark, html)
     html = _TEX_CODE.sub(_mark, html)

@@ -92,3 +92,8 @@ def test_tex_in_finds_control_words_and_braced_scripts_with_their_location():
     found = si.tex_in(raw)
     assert len(found) == 2 and found[0].startswith("a/: ") and found[1].startswith("b/: ")
     assert si.tex_in(_index({"location": "c/", "title": "λ", "text": "‖w‖1 and 2^3"})) == []
+
+
+def test_labs_and_code_pages_are_the_pages_whose_listings_are_skipped():
+    assert si.is_code_page("labs/norms.ipynb") and si.is_code_page("code/solvers.md")
+    assert not si.is_code_page("articles/norms.md") and not si.is_code_page("beyond/code.md")
