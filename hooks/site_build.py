@@ -9,10 +9,14 @@
 4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
                      scripts.citation: <!-- citation --> becomes BibTeX and APA from CITATION.cff;
                      scripts.code_pages: each figure caption links the function that draws it;
+                     scripts.glossary: the glossary page's entries (registry glossary.toml);
 5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
                      labs (scripts.notebook_html): math, links to pages, a download button;
+                     scripts.glossary: first use of each term linked (tooltip: its definition);
+                     scripts.search_index: what the search must skip (TeX, display math, lab code);
 6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
-7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset.
+7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset;
+                     scripts.search_index: the search index ranked (labs lower) and Greek spelled out.
 
 Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to publish it.
 """
@@ -40,12 +44,14 @@ import scripts.code_pages  # noqa: E402
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
 import scripts.figure_html  # noqa: E402
+import scripts.glossary  # noqa: E402
 import scripts.mathfont  # noqa: E402
 import scripts.mathml  # noqa: E402
 import scripts.notebook_html  # noqa: E402
 import scripts.page_markdown  # noqa: E402
 import scripts.pipeline  # noqa: E402
 import scripts.prose  # noqa: E402
+import scripts.search_index  # noqa: E402
 
 # Reloaded by on_config: `mkdocs serve` keeps this hook loaded, so edits to them take effect.
 _MODULES = (
@@ -61,6 +67,8 @@ _MODULES = (
     scripts.figure_html,
     scripts.code_pages,
     scripts.citation,
+    scripts.search_index,
+    scripts.glossary,
 )
 _state: dict = {"serve": False}
 _IMG = re.compile(r'<img([^>]*?)\ssrc="([^"]*?figures/[^"]+?)\.svg"([^>]*)>')
@@ -90,6 +98,11 @@ def on_pre_build(config):
         )
     _state["numbers"] = scripts.pipeline.committed_numbers()
     _state["math"] = scripts.mathml.Renderer()
+    try:
+        _state["glossary"] = scripts.glossary.load()
+    except scripts.glossary.GlossaryError as exc:
+        raise PluginError(str(exc)) from exc
+    _state["linker"] = scripts.glossary.Linker(_state["glossary"])
 
 
 def on_files(files, config):
@@ -117,6 +130,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown, problems = scripts.page_markdown.process(markdown, page.file.src_uri, _state["numbers"])
     for problem in problems:
         log.warning("%s", problem)
+    if scripts.glossary.MARKER in markdown:
+        markdown = scripts.glossary.expand(markdown, page.file.src_uri, _state["glossary"])
     try:
         markdown = scripts.citation.expand(markdown)
         return scripts.code_pages.link_captions(markdown, page.file.src_uri)
@@ -148,11 +163,16 @@ def on_page_content(html, page, config, files):
     html = _IMG.sub(_figure, html)
     try:
         if _is_notebook(page):
-            return _notebook(html, page, files)
-        return scripts.mathml.label_header_math(_state["math"].page(html))
+            html = _notebook(html, page, files)
+        else:
+            html = scripts.mathml.label_header_math(_state["math"].page(html))
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html
+    glossary = files.get_file_from_path(scripts.glossary.PAGE)
+    if glossary is not None and page.file.src_uri != scripts.glossary.PAGE:
+        html = _state["linker"].link(html, scripts.glossary.glossary_href(page.url, glossary.url))
+    return scripts.search_index.mark_page(html, lab=scripts.search_index.is_code_page(page.file.src_uri))
 
 
 def on_post_page(output, page, config):
@@ -175,6 +195,8 @@ def on_post_build(config):
         jupyter_css.write_text(css, encoding="utf-8")
         log.info("notebook stylesheet: %.0f KiB -> %.0f KiB", len(full) / 1024, len(css) / 1024)
 
+    _clean_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
+
     renderer = _state.pop("math")
     chars = renderer.characters()
     renderer.close()
@@ -183,6 +205,21 @@ def on_post_build(config):
     except scripts.mathfont.MathFontError as exc:
         raise PluginError(str(exc)) from exc
     log.info("math font subset: %d characters, %.1f KiB", len(chars), size / 1024)
+
+
+def _clean_search_index(path: Path) -> None:
+    # Runs after the search plugin's on_post_build (hooks come after plugins), which wrote the index.
+    if not path.is_file():
+        raise PluginError(f"{path} is missing: the search plugin did not write its index")
+    raw = path.read_text(encoding="utf-8")
+    try:
+        cleaned = scripts.search_index.clean_index(raw)
+    except scripts.search_index.SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
+    for fragment in scripts.search_index.tex_in(cleaned)[:5]:
+        log.warning("search index: TeX source left in: %r", fragment)
+    path.write_text(cleaned, encoding="utf-8")
+    log.info("search index: %.0f KiB -> %.0f KiB", len(raw.encode()) / 1024, len(cleaned.encode()) / 1024)
 
 
 def on_shutdown():

@@ -45,3 +45,16 @@ def test_current_figures_build_without_a_subprocess(hook, monkeypatch):
     hook.on_startup(command="build", dirty=False)
     hook.on_pre_build({})
     assert "numbers" in hook._state
+
+
+def test_a_missing_search_index_fails_the_build(hook, tmp_path):
+    with pytest.raises(PluginError, match="search plugin did not write its index"):
+        hook._clean_search_index(tmp_path / "search_index.json")
+
+
+def test_tex_left_in_the_search_index_is_a_warning_so_strict_builds_fail(hook, tmp_path, caplog):
+    path = tmp_path / "search_index.json"
+    path.write_text('{"config": {"fields": {}}, "docs": [{"location": "a/", "title": "t", "text": "\\\\frac12"}]}')
+    hook._clean_search_index(path)
+    assert any(r.levelname == "WARNING" and "TeX source left" in r.getMessage() for r in caplog.records)
+    assert '"keywords"' in path.read_text()  # the cleaned index was written
