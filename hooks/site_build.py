@@ -5,7 +5,7 @@
                      is always fresh); ``build`` fails naming them, as CI's check does;
 3. on_files          serve ``figures/**.svg`` and explorables' data ``.json`` without copying them;
 4. on_page_markdown  scripts.page_markdown: check every quoted number, expand errata tables;
-5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
+5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins; reading time;
                      labs (scripts.notebook_html): math, links to pages, a download button;
 6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
 7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset.
@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:  # hooks load before the project is importable
     sys.path.insert(0, str(ROOT))
 log = logging.getLogger("mkdocs.hooks.site_build")
 
+import scripts.article_template  # noqa: E402
 import scripts.changelog  # noqa: E402
 import scripts.csspurge  # noqa: E402
 import scripts.errata  # noqa: E402
@@ -47,6 +48,7 @@ _MODULES = (
     scripts.prose,
     scripts.errata,
     scripts.changelog,  # after errata (its error class), before page_markdown (which calls it)
+    scripts.article_template,  # likewise
     scripts.page_markdown,
     scripts.mathml,
     scripts.csspurge,
@@ -130,7 +132,8 @@ def on_page_content(html, page, config, files):
     try:
         if _is_notebook(page):
             return _notebook(html, page, files)
-        return scripts.mathml.label_header_math(_state["math"].page(html))
+        html = scripts.mathml.label_header_math(_state["math"].page(html))
+        return scripts.article_template.fill_reading_time(html)
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html
