@@ -10,7 +10,7 @@
                      scripts.citation: <!-- citation --> becomes BibTeX and APA from CITATION.cff;
                      scripts.code_pages: each figure caption links the function that draws it;
                      scripts.glossary: the glossary page's entries (registry glossary.toml);
-5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
+5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins; reading time;
                      labs (scripts.notebook_html): math, links to pages, a download button;
                      scripts.glossary: first use of each term linked (tooltip: its definition);
                      scripts.search_index: what the search must skip (TeX, display math, lab code);
@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:  # hooks load before the project is importable
     sys.path.insert(0, str(ROOT))
 log = logging.getLogger("mkdocs.hooks.site_build")
 
+import scripts.article_template  # noqa: E402
 import scripts.changelog  # noqa: E402
 import scripts.citation  # noqa: E402
 import scripts.code_pages  # noqa: E402
@@ -59,6 +60,7 @@ _MODULES = (
     scripts.prose,
     scripts.errata,
     scripts.changelog,  # after errata (its error class), before page_markdown (which calls it)
+    scripts.article_template,  # likewise
     scripts.page_markdown,
     scripts.mathml,
     scripts.csspurge,
@@ -166,6 +168,7 @@ def on_page_content(html, page, config, files):
             html = _notebook(html, page, files)
         else:
             html = scripts.mathml.label_header_math(_state["math"].page(html))
+            html = scripts.article_template.fill_reading_time(html)
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html

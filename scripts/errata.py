@@ -1,8 +1,10 @@
 """The errata registry: one TOML file per article under ``errata/``, one table per page.
 
-``errata/articles.toml`` describes the articles (title and what their text shows about
-author and site); ``errata/<article>.toml`` lists that article's corrections.  Pages show
-them with a marker comment, and the site-wide errata page shows them all:
+``errata/articles.toml`` describes the articles (title, what their text shows about author and
+site, the page and lab that restate them); ``errata/<article>.toml`` lists that article's
+claims in the article's order, each with its verdict: the ones judged correct too, so the
+article page's verdict list (``scripts/article_template.py``) is generated from here alone.
+The corrections (every verdict but "correct") are what the errata page and its counts show:
 
     <!-- errata: norms -->     (one article)     <!-- errata: all -->
 
@@ -35,13 +37,18 @@ SCALE = {
         "the evidence shows is not the reason."
     ),
 }
-# The registry records corrections only: a correct claim has no erratum. Column order of the tables.
+# Verdicts that make a claim a correction (the errata page and its counts); column order of the tables.
 VERDICTS = ("wrong", "imprecise", "missing caveat")
 MAX_QUOTE_WORDS = 25
 MARKER = re.compile(r"<!--\s*errata:\s*([\w-]+)\s*-->")
 SCALE_MARKER = re.compile(r"<!--\s*verdict-scale\s*-->")
-ARTICLE_FIELDS = ("title", "byline", "page")
-ERRATUM_FIELDS = ("claim", "verdict", "correction", "evidence")
+ARTICLE_FIELDS = ("title", "byline", "page", "lab")
+# Every claim: a short quote, its verdict, a one-line summary of the correction (or of why it is
+# right) for the verdict list, and the section with the evidence.  The full correction text is
+# required for corrections and absent for correct claims.
+ERRATUM_FIELDS = ("claim", "verdict", "short", "evidence")
+CORRECTION_FIELD = "correction"
+MAX_SHORT_WORDS = 30
 # On article pages: a bold span that announces a verdict ...
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _LOOKS_LIKE_VERDICT = re.compile(
@@ -64,6 +71,7 @@ class Article:
     title: str
     byline: str  # author and site as the article's text shows them
     page: str  # docs-relative path of the page that restates it
+    lab: str  # docs-relative path of its notebook
 
 
 @dataclass(frozen=True)
@@ -71,8 +79,9 @@ class Erratum:
     article: str
     claim: str  # short quote of the article
     verdict: str
-    correction: str  # Markdown
+    short: str  # one line, Markdown: the verdict list's summary
     evidence: str  # docs-relative link, with anchor
+    correction: str = ""  # Markdown; empty for a correct claim
 
 
 def _read(path: Path) -> dict:
@@ -82,17 +91,17 @@ def _read(path: Path) -> dict:
         raise ErrataError(f"{path.relative_to(ROOT)}: {exc}") from exc
 
 
-def _check_fields(fields, where: str, names: tuple[str, ...]) -> dict[str, str]:
-    """Exactly the named fields, each a non-empty string; errors name the place and the field."""
+def _check_fields(fields, where: str, names: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, str]:
+    """Exactly the named fields (plus optional ones), each a non-empty string; errors name the place and field."""
     if not isinstance(fields, dict):
         raise ErrataError(f"{where}: expected a table with fields {', '.join(names)}, got {type(fields).__name__}")
-    unknown = sorted(set(fields) - set(names))
+    unknown = sorted(set(fields) - set(names) - set(optional))
     if unknown:
-        raise ErrataError(f"{where}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(names)}")
+        raise ErrataError(f"{where}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(names + optional)}")
     missing = [k for k in names if k not in fields]
     if missing:
         raise ErrataError(f"{where}: missing {', '.join(missing)}")
-    for k in names:
+    for k in [*names, *(k for k in optional if k in fields)]:
         if not isinstance(fields[k], str) or not fields[k].strip():
             raise ErrataError(f"{where}: field {k!r} must be a non-empty string, got {fields[k]!r}")
     return fields
@@ -109,7 +118,12 @@ def articles() -> dict[str, Article]:
 
 
 def entries() -> list[Erratum]:
-    """Every erratum, validated; article files in name order, entries in file order."""
+    """The corrections (every claim whose verdict is not "correct"), in ``claims()`` order."""
+    return [c for c in claims() if c.verdict in VERDICTS]
+
+
+def claims() -> list[Erratum]:
+    """Every judged claim, validated; article files in name order, claims in file order."""
     known = articles()
     found = []
     for path in sorted(FOLDER.glob("*.toml")):
@@ -129,14 +143,20 @@ def entries() -> list[Erratum]:
             )
         for i, fields in enumerate(items, start=1):
             where = f"{path.name} entry {i}"
-            fields = _check_fields(fields, where, ERRATUM_FIELDS)
-            if fields["verdict"] not in VERDICTS:
-                raise ErrataError(f"{where}: verdict must be one of {VERDICTS}, not {fields['verdict']!r}")
+            fields = _check_fields(fields, where, ERRATUM_FIELDS, (CORRECTION_FIELD,))
+            if fields["verdict"] not in SCALE:
+                raise ErrataError(f"{where}: verdict must be one of {tuple(SCALE)}, not {fields['verdict']!r}")
+            if fields["verdict"] in VERDICTS and CORRECTION_FIELD not in fields:
+                raise ErrataError(f"{where}: verdict {fields['verdict']!r} needs a 'correction' (the full text)")
+            if fields["verdict"] not in VERDICTS and CORRECTION_FIELD in fields:
+                raise ErrataError(f"{where}: a correct claim has no 'correction'; say why it is right in 'short'")
             if len(fields["claim"].split()) > MAX_QUOTE_WORDS:
                 raise ErrataError(f"{where}: quote longer than {MAX_QUOTE_WORDS} words; shorten it")
+            if len(fields["short"].split()) > MAX_SHORT_WORDS or "\n" in fields["short"].strip():
+                raise ErrataError(f"{where}: 'short' must be one line of at most {MAX_SHORT_WORDS} words")
             if "#" not in fields["evidence"] or not fields["evidence"].split("#")[0].endswith(".md"):
                 raise ErrataError(f"{where}: evidence must be a page link with an anchor, like page.md#section")
-            found.append(Erratum(article=key, **{k: fields[k] for k in ERRATUM_FIELDS}))
+            found.append(Erratum(article=key, **fields))
     return found
 
 

@@ -7,13 +7,17 @@ the number tags.  Returns the new Markdown and the problems, each a line for the
 
 from __future__ import annotations
 
-from scripts import changelog, errata, prose
+from scripts import article_template, changelog, errata, prose
 
 
 def process(markdown: str, where: str, numbers: dict[str, str]) -> tuple[str, list[str]]:
     problems = [f"{where}: {problem}" for problem in prose.check(markdown, numbers)]
     try:
         problems += [f"{where}: errata text: {p.message}" for p in prose.check(errata.prose(markdown), numbers)]
+        problems += [
+            f"{where}: verdict list: {p.message}" for p in prose.check(article_template.prose(markdown), numbers)
+        ]
+        markdown = article_template.expand(markdown, where)  # before errata: its lists are not errata tables
         markdown = errata.expand(markdown, where)
         markdown = changelog.expand(markdown, where)  # ChangelogError is an ErrataError
     except errata.ErrataError as exc:

@@ -45,16 +45,16 @@ def test_unknown_article_marker_is_an_error():
 
 
 def test_invalid_entries_are_rejected(tmp_path, monkeypatch):
-    (tmp_path / "articles.toml").write_text('[a]\ntitle = "T"\nbyline = "B"\npage = "p.md"\n')
+    (tmp_path / "articles.toml").write_text('[a]\ntitle = "T"\nbyline = "B"\npage = "p.md"\nlab = "l"\n')
     (tmp_path / "a.toml").write_text(
-        '[[erratum]]\nclaim = "c"\nverdict = "bad"\ncorrection = "x"\nevidence = "p.md#a"\n'
+        '[[erratum]]\nclaim = "c"\nverdict = "bad"\nshort = "s"\ncorrection = "x"\nevidence = "p.md#a"\n'
     )
     monkeypatch.setattr(errata, "FOLDER", tmp_path)
     with pytest.raises(errata.ErrataError, match="verdict must be one of"):
         errata.entries()
     long_quote = " ".join(["word"] * 26)
     (tmp_path / "a.toml").write_text(
-        f'[[erratum]]\nclaim = "{long_quote}"\nverdict = "wrong"\ncorrection = "x"\nevidence = "p.md#a"\n'
+        f'[[erratum]]\nclaim = "{long_quote}"\nverdict = "wrong"\nshort = "s"\ncorrection = "x"\nevidence = "p.md#a"\n'
     )
     with pytest.raises(errata.ErrataError, match="quote longer than"):
         errata.entries()
@@ -71,28 +71,43 @@ def test_the_census_sees_corrections_but_not_generated_counts():
 
 
 # ----------------------------------------------------------------------- registry input errors
-ARTICLES_OK = '[a]\ntitle = "T"\nbyline = "B"\npage = "p.md"\n'
-ENTRY_OK = 'claim = "c"\nverdict = "wrong"\ncorrection = "x"\nevidence = "p.md#a"\n'
+ARTICLES_OK = '[a]\ntitle = "T"\nbyline = "B"\npage = "p.md"\nlab = "l.ipynb"\n'
+ENTRY_OK = 'claim = "c"\nverdict = "wrong"\nshort = "s"\ncorrection = "x"\nevidence = "p.md#a"\n'
 
 
 @pytest.mark.parametrize(
     ("articles", "entries", "message"),
     [
-        ('[a]\ntitle = "T"\npage = "p.md"\n', "", r"articles\.toml \[a\]: missing byline"),
+        ('[a]\ntitle = "T"\npage = "p.md"\nlab = "l"\n', "", r"articles\.toml \[a\]: missing byline"),
         (ARTICLES_OK + 'tittle = "x"\n', "", r"articles\.toml \[a\]: unknown field\(s\) tittle"),
-        ('[a]\ntitle = 3\nbyline = "B"\npage = "p.md"\n', "", r"articles\.toml \[a\]: field 'title' must be"),
+        (
+            '[a]\ntitle = 3\nbyline = "B"\npage = "p.md"\nlab = "l"\n',
+            "",
+            r"articles\.toml \[a\]: field 'title' must be",
+        ),
         ('a = "not a table"\n', "", r"articles\.toml \[a\]: expected a table"),
         (ARTICLES_OK, "[[erratum]]\n" + ENTRY_OK + 'sorce = "x"\n', r"a\.toml entry 1: unknown field\(s\) sorce"),
         (
             ARTICLES_OK,
-            '[[erratum]]\nclaim = "c"\nverdict = "wrong"\nevidence = "p.md#a"\n',
-            "entry 1: missing correction",
+            '[[erratum]]\nclaim = "c"\nverdict = "wrong"\nshort = "s"\nevidence = "p.md#a"\n',
+            "entry 1: verdict 'wrong' needs a 'correction'",
         ),
         (ARTICLES_OK, "[[erratum]]\n" + ENTRY_OK.replace('"x"', "1"), r"entry 1: field 'correction' must be"),
         (ARTICLES_OK, "erratum = 3\n", r"a\.toml: 'erratum' must be an array of tables"),
         (ARTICLES_OK, "[erratum]\n" + ENTRY_OK, r"a\.toml: 'erratum' must be an array of tables"),
         (ARTICLES_OK, "[[errata]]\n" + ENTRY_OK, r"a\.toml: unknown key\(s\) errata"),
-        (ARTICLES_OK, "[[erratum]]\n" + ENTRY_OK.replace('"wrong"', '"correct"'), "verdict must be one of"),
+        (ARTICLES_OK, "[[erratum]]\n" + ENTRY_OK.replace('"wrong"', '"right"'), "verdict must be one of"),
+        (
+            ARTICLES_OK,
+            "[[erratum]]\n" + ENTRY_OK.replace('"wrong"', '"correct"'),
+            "a correct claim has no 'correction'",
+        ),
+        (ARTICLES_OK, "[[erratum]]\n" + ENTRY_OK.replace('short = "s"\n', ""), "entry 1: missing short"),
+        (
+            ARTICLES_OK,
+            "[[erratum]]\n" + ENTRY_OK.replace('"s"', '"' + " ".join(["w"] * 31) + '"'),
+            "'short' must be one line of at most 30 words",
+        ),
     ],
 )
 def test_bad_registry_input_names_the_file_and_field(tmp_path, monkeypatch, articles, entries, message):
@@ -107,6 +122,15 @@ def test_a_valid_scratch_registry_passes(tmp_path, monkeypatch):
     (tmp_path / "articles.toml").write_text(ARTICLES_OK)
     (tmp_path / "a.toml").write_text("[[erratum]]\n" + ENTRY_OK)
     monkeypatch.setattr(errata, "FOLDER", tmp_path)
+    assert [e.claim for e in errata.entries()] == ["c"]
+
+
+def test_correct_claims_are_judged_but_are_not_corrections(tmp_path, monkeypatch):
+    right = 'claim = "r"\nverdict = "correct"\nshort = "why"\nevidence = "p.md#a"\n'
+    (tmp_path / "articles.toml").write_text(ARTICLES_OK)
+    (tmp_path / "a.toml").write_text("[[erratum]]\n" + right + "\n[[erratum]]\n" + ENTRY_OK)
+    monkeypatch.setattr(errata, "FOLDER", tmp_path)
+    assert [(c.claim, c.verdict, c.correction) for c in errata.claims()] == [("r", "correct", ""), ("c", "wrong", "x")]
     assert [e.claim for e in errata.entries()] == ["c"]
 
 

@@ -465,27 +465,14 @@ def test_shifting_away_helps_only_towards_zero(result):
 # --- verdicts ---------------------------------------------------------------------------------------
 
 
-def _verdict_table():
+def test_every_claim_of_the_registry_points_at_a_section_and_is_judged_inline_with_its_verdict():
     page = (ROOT / "docs" / "articles" / "updates.md").read_text(encoding="utf-8")
-    rows = page.split("{ #verdicts }", 1)[1].split("\n## ", 1)[0]
-    cells = [
-        [c.strip() for c in line.strip().strip("|").split("|")]
-        for line in rows.splitlines()
-        if line.startswith("|") and not set(line) <= set("|:- ")
-    ]
-    return page, cells[1:]
-
-
-def test_every_correction_has_a_row_in_the_verdict_table_and_the_same_verdict():
-    page, rows = _verdict_table()
-    scale = tuple(errata.SCALE)  # the site-wide scale
-    assert len(rows) > 20 and all(verdict in scale for _, verdict, _ in rows)
-    mine = [e for e in errata.entries() if e.article == "updates"]
-    assert Counter(v for _, v, _ in rows if v != "correct") == Counter(e.verdict for e in mine)
-    for _, _, where in rows:
-        anchor = where.split("](#", 1)[1].rstrip(")")
+    claims = [c for c in errata.claims() if c.article == "updates"]
+    assert len(claims) > 20 and {c.verdict for c in claims} <= set(errata.SCALE)
+    for c in claims:
+        anchor = c.evidence.split("#", 1)[1]
         assert f"{{ #{anchor} }}" in page, anchor
-    # Each claim of the table also has its verdict written inline, in the exact form.
+    # Each claim of the verdict list also has its verdict written inline, in the exact form.
     inline = Counter(re.findall(r"\*\*Verdict: (correct|imprecise|missing caveat|wrong)\.\*\*", page))
-    table = Counter(v for _, v, _ in rows)
-    assert all(inline[v] >= table[v] for v in scale), (inline, table)
+    listed = Counter(c.verdict for c in claims)
+    assert all(inline[v] >= listed[v] for v in errata.SCALE), (inline, listed)
