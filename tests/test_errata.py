@@ -36,7 +36,8 @@ def test_links_are_relative_to_the_page():
         path, anchor = entry.evidence.split("#")
         expected = posixpath.relpath(path, "articles")  # from a page in docs/articles/
         assert f"]({expected}#{anchor})" in errata.table(entry.article, "articles/x.md")
-    assert "](../conventions.md#" in errata.table("geometry", "articles/x.md")  # one outside articles/
+    # from a page in another folder (every evidence now points at a section of its article's page)
+    assert "](../articles/geometry.md#" in errata.table("geometry", "beyond/x.md")
 
 
 def test_unknown_article_marker_is_an_error():

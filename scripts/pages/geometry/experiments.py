@@ -287,6 +287,9 @@ FOLDS = 10
 # (the recipe's range: the CV minimum must lie inside the grid, not at its end)
 CV_FRACTIONS = np.concatenate([np.logspace(0, np.log10(0.02), 20), np.logspace(np.log10(0.02), -3, 7)[1:]])
 CV_RIDGE = np.logspace(-2, 3, 21)  # ridge on the quadratic model
+# The page's conclusions rest on one split; rerun the whole choice on other seeded splits.
+SPLIT_SEED = 7
+SPLITS = 20
 
 
 def quadratic_features(Z: np.ndarray, names) -> tuple[np.ndarray, list[str]]:
@@ -401,6 +404,37 @@ def choosing_lambda(rng, X, y, names) -> dict:
     }
 
 
+def split_robustness(X, y, names) -> dict:
+    """How often the page's conclusions from its one train/test split hold on SPLITS other splits.
+
+    Each split reruns ``choosing_lambda`` in full (split, folds, both CV searches) with its own seed.
+    """
+    counts = {
+        "ridge_best_beats_ols": 0,  # ridge at the CV minimum: lower test error than least squares
+        "ridge_one_se_beats_ols": 0,
+        "lasso_ols_beats_grid": 0,  # least squares: lower test error than every lasso fit on the grid
+        "lasso_one_se_costs": 0,  # the 1-SE lasso: higher test error than least squares
+    }
+    kept = []
+    for s in range(SPLITS):
+        c = choosing_lambda(np.random.default_rng([SPLIT_SEED, s]), X, y, names)
+        ridge, lasso = c["ridge"], c["lasso"]
+        counts["ridge_best_beats_ols"] += bool(ridge["test"][ridge["cv"]["best"]] < ridge["ols"]["test"])
+        counts["ridge_one_se_beats_ols"] += bool(ridge["test"][ridge["cv"]["one_se"]] < ridge["ols"]["test"])
+        counts["lasso_ols_beats_grid"] += bool(lasso["ols"]["test"] < lasso["test"].min())
+        counts["lasso_one_se_costs"] += bool(lasso["test"][lasso["cv"]["one_se"]] > lasso["ols"]["test"])
+        kept.append(int(lasso["nonzero"][lasso["cv"]["one_se"]]))
+    kept = np.array(kept)
+    return {
+        "splits": SPLITS,
+        **counts,
+        "lasso_one_se_kept": kept,
+        "lasso_one_se_kept_min": int(kept.min()),
+        "lasso_one_se_kept_max": int(kept.max()),
+        "lasso_one_se_kept_median": float(np.median(kept)),
+    }
+
+
 # ---------------------------------------------------------------------------- conventions
 def conversions(lam_lasso: float, lam_ridge: float, n: int, sd_y: float) -> list[tuple[str, str, float | None, float]]:
     """The same two models written in other conventions: (convention, objective, lasso lambda, ridge lambda)."""
@@ -476,6 +510,7 @@ def compute() -> dict:
         "zeros": zero_rates(rng),
         "paths": diabetes_paths(d.X, d.y, d.feature_names),
         "choosing": choosing_lambda(rng, d.X, d.y, d.feature_names),
+        "splits": split_robustness(d.X, d.y, d.feature_names),
         "article": article_lambdas(d.X, d.y),
         "names": d.feature_names,
         "n": len(d.y),

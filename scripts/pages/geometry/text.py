@@ -113,6 +113,12 @@ def numbers(r: dict) -> dict[str, str]:
         out[f"cv.{kind}.lam.high"] = fmt.num(s["lam_high"])
     out["cv.lasso.lam_max"] = fmt.num(c["lasso"]["lam_max"])
     out["cv.lasso.grid_low"] = fmt.num(c["lasso"]["grid_low_fraction"])
+    sp = r["splits"]
+    out["splits.count"] = fmt.integer(sp["splits"])
+    for key in ("ridge_best_beats_ols", "ridge_one_se_beats_ols", "lasso_ols_beats_grid", "lasso_one_se_costs"):
+        out[f"splits.{key}"] = fmt.integer(sp[key])
+    for key in ("min", "max", "median"):
+        out[f"splits.lasso_one_se_kept_{key}"] = fmt.num(sp[f"lasso_one_se_kept_{key}"])
 
     ar = r["article"]
     for key in ("site", "sse", "ystd"):
