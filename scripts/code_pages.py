@@ -138,16 +138,20 @@ def _highlight(source: str) -> str:
     return highlighter.highlight(source, "python", classes=["language-python"], linestart=1)
 
 
+_LINE_TARGET = re.compile(r'<a id="(__codelineno-0-\d+)" name="\1"></a>')
+
+
 def _anchored(listing: str, found: list[Symbol]) -> str:
     """Each symbol's id, just after its line's own anchor: a link to ``#name`` lands on the ``def`` line."""
     for symbol in found:
-        line_anchor = f'<a id="{LINE_ANCHOR.format(symbol.line)}" name="{LINE_ANCHOR.format(symbol.line)}"'
+        line_anchor = f'<a id="{LINE_ANCHOR.format(symbol.line)}" name="{LINE_ANCHOR.format(symbol.line)}"></a>'
         at = listing.find(line_anchor)
         if at < 0:
             raise CodePageError(f"line {symbol.line} of {symbol.name!r} has no anchor in the highlighted listing")
-        end = listing.index("</a>", at) + len("</a>")
+        end = at + len(line_anchor)
         listing = f'{listing[:end]}<span class="code-def" id="{html.escape(symbol.name)}"></span>{listing[end:]}'
-    return listing
+    # Each line's target <a id name> has no href, which HTML does not allow (Nu checker): a <span> with the same id.
+    return _LINE_TARGET.sub(r'<span id="\1"></span>', listing)
 
 
 def _module_summary(source: str) -> str:

@@ -89,6 +89,8 @@ def test_each_symbol_anchor_sits_on_its_def_line_in_the_listing(tmp_path):
         span = re.search(rf'<span id="__span-0-(\d+)">(?:(?!<span id="__span).)*?id="{re.escape(name)}"', markdown)
         assert span and int(span[1]) == line, name
     assert 'href="#Box.size"' in markdown  # the list of functions links each one
+    assert '<span id="__codelineno-0-7"></span><span class="code-def" id="Box.size">' in markdown
+    assert "<a id=" not in markdown  # line targets are spans: an <a> needs an href
     assert "search:\n  exclude: true" in markdown  # code stays out of the search index
 
 
