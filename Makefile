@@ -47,15 +47,21 @@ lint: setup  ## ruff, and actionlint on the GitHub workflows
 check-figures: setup  ## fail if a committed figure differs from a fresh build
 	$(PY) -m scripts.build --check
 
+# pytest-xdist workers (the reference machine has 2 cores): they share one site build and one
+# compute() per page (tests/conftest.py, tests/results.py); a test file stays on one worker, so a
+# module's fixtures (a page opened in Chromium once for many checks) are not repeated. PYTEST_WORKERS=0: no workers.
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
+
 test: system-packages setup lint  ## every test, the browser suite and the figure check included (installs Debian's chromium, Java, ...)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 test-fast: setup  ## quick loop while iterating: lint and every test that builds no site and drives no browser
 	$(VENV)/bin/ruff check scripts tests hooks tools .ci
-	$(PY) -m pytest -q -m "not slow" --ignore=tests/browser
+	$(PY) -m pytest -q $(PYTEST_PARALLEL) -m "not slow" --ignore=tests/browser
 
 test-browser: system-packages setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
-	$(PY) -m pytest tests/browser
+	$(PY) -m pytest $(PYTEST_PARALLEL) tests/browser
 
 addresses: site  ## add new page and heading addresses to addresses.txt (refuses if a listed one vanished)
 	$(PY) -m tests.browser.addresses site
