@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible sitemap dates: the time of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help setup system-packages figures site serve test test-fast test-browser bench lint check-figures addresses clean
+.PHONY: help setup system-packages figures site serve test test-fast test-browser bench lint check-figures addresses clean lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -15,7 +15,7 @@ help:  ## list the targets
 $(VENV)/.installed: requirements.txt
 	@command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 1; }
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --disable-pip-version-check -q -r requirements.txt
+	$(VENV)/bin/pip install --disable-pip-version-check -q --require-hashes -r requirements.txt
 	touch $@
 
 node_modules/.installed: package-lock.json
@@ -47,21 +47,49 @@ lint: setup  ## ruff, and actionlint on the GitHub workflows
 check-figures: setup  ## fail if a committed figure differs from a fresh build
 	$(PY) -m scripts.build --check
 
+# pytest-xdist workers (the reference machine has 2 cores): they share one site build and one
+# compute() per page (tests/conftest.py, tests/results.py); a test file stays on one worker, so a
+# module's fixtures (a page opened in Chromium once for many checks) are not repeated. PYTEST_WORKERS=0: no workers.
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
+
 test: system-packages setup lint  ## every test, the browser suite and the figure check included (installs Debian's chromium, Java, ...)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 test-fast: setup  ## quick loop while iterating: lint and every test that builds no site and drives no browser
 	$(VENV)/bin/ruff check scripts tests hooks tools .ci
-	$(PY) -m pytest -q -m "not slow" --ignore=tests/browser
+	$(PY) -m pytest -q $(PYTEST_PARALLEL) -m "not slow" --ignore=tests/browser
 
 test-browser: system-packages setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)
-	$(PY) -m pytest tests/browser
+	$(PY) -m pytest $(PYTEST_PARALLEL) tests/browser
 
 addresses: site  ## add new page and heading addresses to addresses.txt (refuses if a listed one vanished)
 	$(PY) -m tests.browser.addresses site
 
 bench: setup  ## performance report: build times, page weights, Lighthouse -> reports/bench.md and .json
 	$(PY) -m tools.bench
+
+# The locks are compiled from the pyproject.toml groups by uv (pinned, in a throwaway venv, not in
+# .venv), with a hash for every file of every pinned release. uv keeps the versions already in a lock:
+# after changing a pin in pyproject.toml, `make lock` re-resolves only what that needs (add
+# UV_ARGS="--upgrade-package NAME" to move a package the groups do not pin). The torch +cpu wheel is
+# found through pip's find-links (PIP_FIND_LINKS / pip.conf), as `pip install` finds it.
+UV_VERSION := 0.13.8
+LOCK_VENV := .cache/lock-venv
+LOCK_PYTHON := 3.11.5
+UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) \
+	--python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" $(UV_ARGS) \
+	$(foreach d,$(subst :, ,$(or $(PIP_FIND_LINKS),$(shell python3 -m pip config get global.find-links 2>/dev/null))),--find-links $(d))
+SITE_GROUPS := site notebooks test browser lint
+
+$(LOCK_VENV)/.installed:
+	python3 -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --disable-pip-version-check -q uv==$(UV_VERSION)
+	touch $@
+
+lock: $(LOCK_VENV)/.installed  ## recompile requirements.txt and requirements-oracles.txt (hashes) from the pyproject.toml groups
+	$(UV_COMPILE) $(foreach g,$(SITE_GROUPS),--group pyproject.toml:$(g)) -o requirements.txt
+	$(UV_COMPILE) --group pyproject.toml:oracles -o requirements-oracles.txt
 
 clean:  ## remove build output and reports (keeps .venv and node_modules)
 	rm -rf site reports .pytest_cache .ruff_cache
@@ -74,7 +102,7 @@ ORACLE_ENV := ORACLES=1 KERAS_BACKEND=torch KERAS_HOME=$(CURDIR)/.cache/keras
 
 $(ORACLE_VENV)/.installed: requirements-oracles.txt
 	python3 -m venv $(ORACLE_VENV)
-	$(ORACLE_VENV)/bin/pip install --disable-pip-version-check -q -r requirements-oracles.txt
+	$(ORACLE_VENV)/bin/pip install --disable-pip-version-check -q --require-hashes -r requirements-oracles.txt
 	touch $@
 
 test-oracles: $(ORACLE_VENV)/.installed  ## PyTorch, Keras, glmnet and scikit-learn checked for real; fails if the report is stale

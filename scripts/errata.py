@@ -21,6 +21,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.prose import quoted as _quoted_words
+
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "errata"
 # The one verdict scale of the site, mildest first: word -> definition (Markdown).
@@ -217,7 +219,8 @@ def prose(markdown: str) -> str:
     """
     parts = [scale_markdown()] if SCALE_MARKER.search(markdown) else []
     for which in MARKER.findall(markdown):
-        parts += [f"“{e.claim}” {e.correction}" for e in entries() if which in ("all", e.article)]
+        # The claim is the article's words: numbers in its math are the article's, not computed.
+        parts += [f"“{_quoted_words(e.claim)}” {e.correction}" for e in entries() if which in ("all", e.article)]
     return "\n\n".join(parts)
 
 

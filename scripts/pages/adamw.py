@@ -315,6 +315,7 @@ def numbers(r: dict) -> dict[str, str]:
         "batch": fmt.integer(BATCH),
         "beta1": fmt.num(BETA1),
         "beta2": fmt.num(BETA2, 4),
+        "eps": fmt.sci(EPS),
         "s1": fmt.num(r["s_mini"][0]),
         "s2": fmt.num(r["s_mini"][1]),
         "inv_s2": fmt.num(r["inv_s2"]),

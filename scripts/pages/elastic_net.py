@@ -360,7 +360,6 @@ def figures(r: dict) -> dict:
 # (tests/test_docs.py keeps this list exact).
 INTERNAL_NUMBERS = frozenset(
     {
-        "alpha_net",
         "group.lasso.nonzero_mean",
         "group.lasso.share_first_sd",
         "group.net.exactly_one",

@@ -35,20 +35,32 @@ SOURCES = (
 PAGES = {"libraries": "beyond/libraries.md", "adamw": "beyond/adamw.md", "networks": "articles/networks.md"}
 
 
+def _source_bytes(name: str) -> bytes:
+    if name == "requirements-oracles.txt":
+        # The versions decide the report; the lock's file hashes and notes do not.
+        return "".join(f"{n}=={v}\n" for n, v in sorted(pinned_versions().items())).encode()
+    return (ROOT / name).read_bytes()
+
+
 def source_hash() -> str:
     digest = hashlib.sha256()
     for name in SOURCES:
-        digest.update(name.encode() + b"\0" + (ROOT / name).read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + _source_bytes(name) + b"\0")
     return digest.hexdigest()
 
 
 def pinned_versions() -> dict[str, str]:
-    """``name -> version`` from requirements-oracles.txt (names as pip spells them, lower case)."""
+    """``name -> version`` from requirements-oracles.txt (names as pip spells them, lower case).
+
+    The lock is compiled (``make lock``): ``name==version \\`` lines, then indented hashes and notes.
+    """
     pins = {}
     for line in (ROOT / "requirements-oracles.txt").read_text(encoding="utf-8").splitlines():
-        name, sep, version = line.split("#")[0].strip().partition("==")
+        if line[:1] in ("", " ", "\t", "#"):
+            continue
+        name, sep, version = line.split("#")[0].removesuffix("\\").strip().partition("==")
         if sep:
-            pins[name.lower()] = version
+            pins[name.lower()] = version.strip()
     return pins
 
 

@@ -174,10 +174,12 @@ def zero_rates(rng) -> dict:
 
 # ---------------------------------------------------------------------------- diabetes paths
 # lambda / lambda_max, fine where variables enter, coarse where nothing new happens
-PATH_FINE_STEPS = 80  # equal log steps from lambda_max down to 0.02 lambda_max
+PATH_FINE_STEPS = 80  # equal log steps from lambda_max down to PATH_FINE_LOW lambda_max
+PATH_FINE_LOW = 0.02
 PATH_FRACTIONS = np.concatenate(
-    [np.logspace(0, np.log10(0.02), PATH_FINE_STEPS + 1), np.logspace(np.log10(0.02), -3, 7)[1:]]
+    [np.logspace(0, np.log10(PATH_FINE_LOW), PATH_FINE_STEPS + 1), np.logspace(np.log10(PATH_FINE_LOW), -3, 7)[1:]]
 )
+PATH_JUST_BELOW = 1 - 1e-2  # lambda / lambda_max just below the first entry
 RIDGE_LAMBDAS = np.logspace(-2, 4, 61)
 
 
@@ -244,7 +246,7 @@ def diabetes_paths(X, y, names) -> dict:
     R = np.array([solvers.ridge(Xs, y, lam).w for lam in RIDGE_LAMBDAS])
     big = solvers.ridge(Xs, y, RIDGE_LAMBDAS[-1])
     just_above = solvers.coordinate_descent(Xs, y, lam_max * (1 + 1e-9), tol=TOL)
-    just_below = solvers.coordinate_descent(Xs, y, lam_max * (1 - 1e-2), tol=TOL)
+    just_below = solvers.coordinate_descent(Xs, y, lam_max * PATH_JUST_BELOW, tol=TOL)
     # Exact first-entry lambdas: the grid can put two entries in one step (it does in its coarse part).
     entry = np.full(W.shape[1], np.nan)
     for k in sorted(set(first.tolist()) - {0, len(lams)}):
@@ -272,6 +274,10 @@ def diabetes_paths(X, y, names) -> dict:
         "ridge_big_nonzero": int(np.count_nonzero(big.w)),
         "above_nonzero": int(np.count_nonzero(just_above.w)),
         "below_nonzero": int(np.count_nonzero(just_below.w)),
+        "below_fraction": PATH_JUST_BELOW,
+        "fine_low": float(PATH_FRACTIONS[PATH_FINE_STEPS]),
+        "coarse_low": float(PATH_FRACTIONS.min()),
+        "ridge_low": float(RIDGE_LAMBDAS[0]),
         "scaled_limit": RIDGE_LAMBDAS[-1] * big.w,  # lambda * w -> X'y/n as lambda -> infinity
         "xty": Xs.T @ (y - y.mean()) / len(y),
     }
@@ -283,9 +289,12 @@ def diabetes_paths(X, y, names) -> dict:
 # ---------------------------------------------------------------------------- choosing lambda
 N_TEST = 110  # diabetes rows held out as a test set (a quarter)
 FOLDS = 10
-# lasso: lambda / lambda_max of the training set, 20 log steps down to 0.02, 6 coarser ones down to 1e-3
+# lasso: lambda / lambda_max of the training set, 20 log steps down to CV_FINE_LOW, 6 coarser ones down to 1e-3
 # (the recipe's range: the CV minimum must lie inside the grid, not at its end)
-CV_FRACTIONS = np.concatenate([np.logspace(0, np.log10(0.02), 20), np.logspace(np.log10(0.02), -3, 7)[1:]])
+CV_FINE_LOW = 0.02
+CV_FRACTIONS = np.concatenate(
+    [np.logspace(0, np.log10(CV_FINE_LOW), 20), np.logspace(np.log10(CV_FINE_LOW), -3, 7)[1:]]
+)
 CV_RIDGE = np.logspace(-2, 3, 21)  # ridge on the quadratic model
 # The page's conclusions rest on one split; rerun the whole choice on other seeded splits.
 SPLIT_SEED = 7
@@ -383,6 +392,8 @@ def choosing_lambda(rng, X, y, names) -> dict:
     lasso = _choose("lasso", X_train, y_train, X_test, y_test, CV_FRACTIONS * lam_max, folds)
     lasso["lam_max"] = lam_max
     lasso["grid_low_fraction"] = float(CV_FRACTIONS.min())
+    lasso["fine_low_fraction"] = CV_FINE_LOW
+    lasso["best_fraction"] = float(CV_FRACTIONS[lasso["cv"]["best"]])
     # Ridge on the quadratic model (products of the main effects standardised on the training set).
     Xs_all = (X - X_train.mean(axis=0)) / X_train.std(axis=0)
     Q, qnames = quadratic_features(Xs_all, names)

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from scripts import fmt
 
-from .experiments import FOLDS, MAP_BUDGETS, MAP_CONFIG, PATH_FINE_STEPS, ZERO_FRACTIONS, ZERO_N, ZERO_P, ZERO_PROBLEMS
+from .experiments import (
+    FOLDS,
+    MAP_BUDGETS,
+    MAP_CONFIG,
+    PATH_FINE_STEPS,
+    ZERO_FRACTIONS,
+    ZERO_N,
+    ZERO_P,
+    ZERO_PROBLEMS,
+    ZERO_RHO_MAX,
+)
 
 PANELS = "abcd"
 
@@ -51,6 +61,8 @@ def numbers(r: dict) -> dict[str, str]:
         key = fmt.num(f).replace(".", "_")
         out[f"zeros.lasso.{key}"] = fmt.percent(lasso)
         out[f"zeros.some.{key}"] = fmt.percent(some)
+        out[f"zeros.fraction.{key}"] = fmt.num(f)
+    out["zeros.rho_max"] = fmt.num(ZERO_RHO_MAX)
     out["zeros.ridge_weights"] = fmt.integer(z["ridge_weights"])
     out["zeros.ridge_zero"] = fmt.integer(z["ridge_zero_count"])
     out["zeros.smallest_ridge"] = sci(z["smallest_ridge"])
@@ -78,6 +90,10 @@ def numbers(r: dict) -> dict[str, str]:
     out["paths.ridge_big_max"] = fmt.num(pa["ridge_big_max"])
     out["paths.ridge_big_nonzero"] = fmt.integer(pa["ridge_big_nonzero"])
     out["paths.below_nonzero"] = fmt.integer(pa["below_nonzero"])
+    out["paths.below_fraction"] = fmt.num(pa["below_fraction"])
+    out["paths.fine_low"] = fmt.num(pa["fine_low"])
+    out["paths.coarse_low"] = fmt.num(pa["coarse_low"])
+    out["paths.ridge_low"] = fmt.num(pa["ridge_low"])
     out["paths.y_mean"] = fmt.num(r["article"]["y_mean"])
     bmi = names.index("bmi")
     out["paths.scaled_limit_bmi"] = fmt.num(pa["scaled_limit"][bmi])
@@ -113,6 +129,8 @@ def numbers(r: dict) -> dict[str, str]:
         out[f"cv.{kind}.lam.high"] = fmt.num(s["lam_high"])
     out["cv.lasso.lam_max"] = fmt.num(c["lasso"]["lam_max"])
     out["cv.lasso.grid_low"] = fmt.num(c["lasso"]["grid_low_fraction"])
+    out["cv.lasso.fine_low"] = fmt.num(c["lasso"]["fine_low_fraction"])
+    out["cv.lasso.best.fraction"] = fmt.num(c["lasso"]["best_fraction"])
     sp = r["splits"]
     out["splits.count"] = fmt.integer(sp["splits"])
     for key in ("ridge_best_beats_ols", "ridge_one_se_beats_ols", "lasso_ols_beats_grid", "lasso_one_se_costs"):
@@ -179,7 +197,6 @@ INTERNAL_NUMBERS = frozenset(
         "article.sse.lam_max",
         "article.ystd.nonzero_at_one",
         "cv.lasso.best.test",
-        "cv.lasso.grid_low",
         "cv.lasso.lam.high",
         "cv.lasso.lam.low",
         "cv.lasso.lam_max",
@@ -224,5 +241,8 @@ INTERNAL_NUMBERS = frozenset(
         "zeros.some.0_3",
         "zeros.some.0_7",
         "zeros.some.0_9",
+        "zeros.fraction.0_1",
+        "zeros.fraction.0_3",
+        "zeros.fraction.0_7",
     }
 )

@@ -14,6 +14,7 @@ from .experiments import (
     LABELS,
     LASSO_FACTORS,
     N_TEST,
+    PENALTY_STEP,
     RIDGE_FACTORS,
     RIDGE_ZERO_FLOOR,
     RIDGE_ZERO_LAMS,
@@ -22,6 +23,8 @@ from .experiments import (
     SHOWN,
     SHOWN_NAMES,
     SIGMA,
+    TRUTH,
+    UNITS,
     X_MAX,
     N,
 )
@@ -95,6 +98,11 @@ def numbers(r: dict) -> dict[str, str]:
     for w, sq in pen["sq"].items():
         out[f"pen.sq.{fmt.num(w)}"] = fmt.num(sq)
     out["pen.ratio_sq_10_11"] = fmt.num(pen["ratio_sq_step"])
+    out["pen.step.from"] = fmt.num(PENALTY_STEP[0])
+    out["pen.step.to"] = fmt.num(PENALTY_STEP[1])
+    out["truth.linear"] = fmt.num(TRUTH[1])
+    out["truth.quadratic"] = fmt.num(TRUTH[2])
+    out["units.cm"] = fmt.num(UNITS["cm"])
     out["pen.ratio_exp"] = fmt.num(pen["ratio_exp"])
     # lasso and ridge fits
     for (method, factor), s in r["shown"].items():
