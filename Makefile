@@ -40,8 +40,8 @@ serve: setup  ## live preview on http://127.0.0.1:8000/
 	$(VENV)/bin/mkdocs serve
 
 lint: setup  ## ruff, and actionlint on the GitHub workflows
-	$(VENV)/bin/ruff check scripts tests hooks tools .ci
-	$(VENV)/bin/ruff format --check scripts tests hooks tools .ci
+	$(VENV)/bin/ruff check scripts tests hooks tools .ci docs/labs  # the labs at 79 columns: docs/labs/.ruff.toml
+	$(VENV)/bin/ruff format --check scripts tests hooks tools .ci docs/labs
 	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 check-figures: setup  ## fail if a committed figure differs from a fresh build
@@ -57,7 +57,7 @@ test: system-packages setup lint  ## every test, the browser suite and the figur
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 test-fast: setup  ## quick loop while iterating: lint and every test that builds no site and drives no browser
-	$(VENV)/bin/ruff check scripts tests hooks tools .ci
+	$(VENV)/bin/ruff check scripts tests hooks tools .ci docs/labs  # the labs at 79 columns: docs/labs/.ruff.toml
 	$(PY) -m pytest -q $(PYTEST_PARALLEL) -m "not slow" --ignore=tests/browser
 
 test-browser: system-packages setup  ## only the built site in Chromium: pages light/dark, axe, links, HTML (screenshots in reports/)

@@ -48,7 +48,7 @@ def rewrite_links(html: str, src_uri: str, page_url: str, url_of: Callable[[str]
 def download_button(src_uri: str) -> str:
     name = posixpath.basename(src_uri)
     return (
-        f'<p><a class="md-button" href="{name}" download>Download the notebook ({name})</a> '
+        f'<p><a class="md-button" href="{name}" download>Download the notebook ({name}, without outputs)</a> '
         "It needs only Python with numpy and matplotlib.</p>"
     )
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scripts import errata, pipeline, prose
+from tests import lab_numbers
 
 DOCS = pipeline.ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -57,10 +58,10 @@ def test_generated_tables_are_included_somewhere():
 
 
 def _quoted_keys() -> set[str]:
-    """Every number key a reader sees: tagged in a page or in the errata, or reported by a lab."""
+    """Every number key a reader sees: tagged in a page or in the errata, or computed by a lab."""
     text = "".join(p.read_text(encoding="utf-8") for p in [*PAGES, *(pipeline.ROOT / "errata").glob("*.toml")])
-    labs = "".join(p.read_text(encoding="utf-8") for p in DOCS.glob("labs/*.ipynb"))
-    return set(prose.TAG.findall(text)) | set(re.findall(r'\\"([a-z_]+\.[A-Za-z0-9_.-]+)\\"', labs))
+    labs = {key for keys in lab_numbers.LAB_NUMBERS.values() for key in keys}
+    return set(prose.TAG.findall(text)) | labs
 
 
 @pytest.mark.parametrize("slug", pipeline.slugs())

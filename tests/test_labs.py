@@ -5,12 +5,13 @@ from __future__ import annotations
 import ast
 import json
 import re
-from html import unescape
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from scripts.pipeline import ROOT
+from tests import lab_numbers
 
 LABS = sorted((ROOT / "docs" / "labs").glob("*.ipynb"))
 ALLOWED_IMPORTS = {"numpy", "matplotlib"}
@@ -45,34 +46,49 @@ def test_lab_is_standalone(lab: Path):
             assert modules <= ALLOWED_IMPORTS, f"{lab.name} imports {modules - ALLOWED_IMPORTS}"
 
 
-_EXECUTE_RESULT = re.compile(
-    r'<div class="jp-RenderedText[^"]*jp-OutputArea-executeResult" data-mime-type="text/plain"[^>]*>'
-    r"\s*<pre>(.*?)</pre>",
-    re.S,
-)
-
-
-def executed_results(site: Path, lab: Path) -> dict:
-    """The ``results`` a lab printed when the site build executed it (its last execute result)."""
-    html = (site / "labs" / lab.stem / "index.html").read_text(encoding="utf-8")
-    found = _EXECUTE_RESULT.findall(html)
-    assert found, f"{lab.name}: no executed output in the built page"
-    return ast.literal_eval(unescape(re.sub(r"<[^>]+>", "", found[-1])))
+# A reader's run of a lab stays below what its first cell promises (CPU time of its cells).
+RUN_SECONDS = 10
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
-def test_lab_results_agree_with_the_page(lab: Path, site: Path, fresh_numbers):
-    """The site build executes every lab (allow_errors false): its output is compared, not re-run."""
-    last = _cells(lab)[-1]
-    assert "results" in "".join(last["source"]), "the last cell of a lab must evaluate `results`"
-    results = executed_results(site, lab)
-    assert results, "a lab must report at least one of its page's numbers"
-    for key, value in results.items():
-        assert key in fresh_numbers, f"{lab.name}: {key} is not a number of any page"
-        assert value == fresh_numbers[key], (
-            f"{lab.name}: {key} is {value!r} in the lab, {fresh_numbers[key]!r} on the page"
-        )
+def test_lab_results_agree_with_the_page(lab: Path, fresh_numbers, tmp_path):
+    """Run the lab as a reader would (then its optional code), read its values, print them as the page does."""
+    values, seconds = lab_numbers.run_lab(lab, tmp_path)
+    problems = lab_numbers.disagreements(lab.stem, values, fresh_numbers)
+    assert not problems, "\n".join(problems)
+    assert seconds < RUN_SECONDS, f"{lab.name} took {seconds:.1f} s of CPU; its first cell says under {RUN_SECONDS} s"
+
+
+def test_a_lab_number_off_by_a_digit_is_caught(fresh_numbers):
+    """The comparison itself can fail: one wrong value, one unknown key."""
+    key, (_, formatter) = next(iter(lab_numbers.LAB_NUMBERS["norms"].items()))
+    page = dict(fresh_numbers)
+    values = {k: 1.0 for k in lab_numbers.LAB_NUMBERS["norms"]}
+    page.update({k: formatter(1.0) for k, (_, formatter) in lab_numbers.LAB_NUMBERS["norms"].items()})
+    assert lab_numbers.disagreements("norms", values, page) == []
+    values[key] = 1.01
+    assert lab_numbers.disagreements("norms", values, page) == [
+        f"norms: {key} is {formatter(1.01)!r} in the lab, {formatter(1.0)!r} on the page"
+    ]
+    del page[key]
+    assert lab_numbers.disagreements("norms", values, page) == [f"norms: {key} is not a number of any page"]
+
+
+def test_every_lab_has_page_numbers_and_only_known_keys(fresh_numbers):
+    assert set(lab_numbers.LAB_NUMBERS) == {lab.stem for lab in LABS}
+    for lab, spec in lab_numbers.LAB_NUMBERS.items():
+        assert spec, f"{lab}: a lab must reproduce at least one of its page's numbers"
+        assert set(spec) <= set(fresh_numbers), f"{lab}: unknown keys {sorted(set(spec) - set(fresh_numbers))}"
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
+def test_lab_carries_no_test_plumbing(lab: Path):
+    """The page keys and their formatting live in tests/lab_numbers.py, never in what a reader sees."""
+    text = "".join("".join(cell["source"]) for cell in _cells(lab))
+    assert "page_number" not in text and "results = {" not in text
+    keys = [key for key in lab_numbers.LAB_NUMBERS[lab.stem] if key in text]
+    assert not keys, f"{lab.name} shows the site's page keys {keys}"
 
 
 def test_every_article_page_has_a_lab():
@@ -81,3 +97,75 @@ def test_every_article_page_has_a_lab():
     assert articles <= {lab.stem for lab in LABS}, (
         f"article pages without a lab: {articles - {lab.stem for lab in LABS}}"
     )
+
+
+# ---------------------------------------------------------------------------- what a reader sees
+RUFF = ROOT / ".venv" / "bin" / "ruff"
+LAB_RUFF_CONFIG = ROOT / "docs" / "labs" / ".ruff.toml"
+NAV = re.compile(r"^\s+- \"?(?P<title>[^\n]+?)\"?: (?P<path>[\w/.-]+\.(?:md|ipynb))$", re.M)
+
+
+def _page_of(lab: Path) -> Path:
+    """The page a lab belongs to: the article of the same name, or the conventions page."""
+    article = ROOT / "docs" / "articles" / f"{lab.stem}.md"
+    return article if article.is_file() else ROOT / "docs" / f"{lab.stem}.md"
+
+
+def _title(page: Path) -> str:
+    return re.search(r"^# (.+)$", page.read_text(encoding="utf-8"), re.M).group(1).strip()
+
+
+def _pins() -> dict[str, str]:
+    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
+def test_lab_title_and_first_cell_name_its_page(lab: Path):
+    page = _page_of(lab)
+    first = "".join(_cells(lab)[0]["source"])
+    title = _title(page)
+    # a raw <h1> keeps the id of an earlier title (addresses.txt: published anchors keep working)
+    heading = re.match(r"# (.+)\n|<h1 id=\"[a-z0-9-]+\">(.+)</h1>\n", first)
+    assert heading, f"{lab.name}: the first cell must start with its title"
+    assert (heading[1] or heading[2]) == f"Lab: {title}", f"{lab.name}: the title must be 'Lab: {title}'"
+    link = "../" + page.relative_to(ROOT / "docs").as_posix()
+    assert f"]({link})" in first, f"{lab.name}: the first cell must link back to {link}"
+    assert "without its outputs" in first, f"{lab.name}: say that the download is not executed"
+    assert f"under {RUN_SECONDS} seconds" in first, f"{lab.name}: state the run time the slow test checks"
+    pins = _pins()
+    for package in ("numpy", "matplotlib"):
+        assert f"{package} {pins[package]}" in first, f"{lab.name}: name the pinned {package} {pins[package]}"
+
+
+def test_lab_nav_titles_match_their_pages():
+    """In the navigation a lab is called as its page is there, after "Lab: "."""
+    nav = {m["path"]: m["title"] for m in NAV.finditer((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))}
+    assert {path for path in nav if path.startswith("labs/")} == {f"labs/{lab.name}" for lab in LABS}
+    for lab in LABS:
+        page = _page_of(lab).relative_to(ROOT / "docs").as_posix()
+        assert nav[f"labs/{lab.name}"] == f"Lab: {nav[page]}"
+
+
+def test_labs_pass_ruff_at_79_columns():
+    for command in (["check"], ["format", "--check"]):
+        run = subprocess.run([RUFF, *command, ROOT / "docs" / "labs"], capture_output=True, text=True, check=False)
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ruff_refuses_an_80_column_line_in_a_lab(tmp_path):
+    notebook = json.loads(LABS[0].read_text(encoding="utf-8"))
+    notebook["cells"].append({**notebook["cells"][1], "id": "long", "source": ["x = " + "1 + " * 18 + "1000\n"]})
+    assert len(notebook["cells"][-1]["source"][0].rstrip("\n")) == 80
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text(json.dumps(notebook), encoding="utf-8")
+    run = subprocess.run([RUFF, "check", "--config", LAB_RUFF_CONFIG, bad], capture_output=True, text=True, check=False)
+    assert run.returncode == 1 and "E501" in run.stdout
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
+def test_optional_code_in_a_lab_keeps_79_columns(lab: Path):
+    notebook = json.loads(lab.read_text(encoding="utf-8"))
+    for block in lab_numbers.optional_code(notebook):
+        long = [line for line in block.splitlines() if len(line) > 79]
+        assert not long, f"{lab.name}: optional code lines over 79 characters: {long}"

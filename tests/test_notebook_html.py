@@ -26,7 +26,9 @@ def test_a_link_to_a_missing_page_is_reported_and_left_alone():
 
 
 def test_download_button_names_the_notebook():
-    assert 'href="norms.ipynb" download' in nb.download_button("labs/norms.ipynb")
+    button = nb.download_button("labs/norms.ipynb")
+    assert 'href="norms.ipynb" download' in button
+    assert "(norms.ipynb, without outputs)" in button  # the site shows it run; the file is not
 
 
 def test_dead_loaders_are_dropped_and_other_scripts_kept():

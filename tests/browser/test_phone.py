@@ -30,7 +30,8 @@ FLOORS = {PHONE: (11, 12), DESKTOP: (10, 12)}
 MEASURE = """
 () => {
   const column = document.querySelector(".md-content__inner").getBoundingClientRect();
-  const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll";
+  const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, "
+    + ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre";
   const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
   const where = (e) => {
     const m = e.querySelector("annotation");
@@ -47,11 +48,23 @@ MEASURE = """
       .map((e) => {
         const s = getComputedStyle(e);
         return {
-          kind: e.matches(".math-display, .math-inline-scroll") ? "math" : "table", what: where(e),
+          kind: e.matches(".math-display, .math-inline-scroll") ? "math" : e.matches("pre") ? "code" : "table",
+          what: where(e),
           overflow: e.scrollWidth - e.clientWidth, tabindex: e.getAttribute("tabindex"),
           mask: s.maskImage || s.webkitMaskImage || "none",
         };
       }),
+    // notebook code: lines in the source, lines on screen (a wrapped line would add one)
+    code: [...document.querySelectorAll(".md-typeset .highlight-ipynb pre")].filter(shown).map((pre) => {
+      const s = getComputedStyle(pre);
+      const line = parseFloat(s.lineHeight) || 1.2 * parseFloat(s.fontSize);
+      const padding = parseFloat(s.paddingTop) + parseFloat(s.paddingBottom);
+      return {
+        what: where(pre), whiteSpace: s.whiteSpace, overflow: pre.scrollWidth - pre.clientWidth,
+        lines: pre.textContent.replace(/\\n$/, "").split("\\n").length,
+        shownLines: Math.round((pre.clientHeight - padding) / line),
+      };
+    }),
     tables: [...document.querySelectorAll(".md-typeset table")].filter(shown).map((t) => {
       const box = t.closest(".md-typeset__scrollwrap") || t;
       const first = t.querySelector("tr > :first-child");
@@ -183,6 +196,20 @@ def test_overflowing_regions_carry_the_scroll_cue(measure, page, width, scheme):
         if r["overflow"] > 1 and (r["tabindex"] != "0" or r["mask"] == "none")
     ]
     assert bare == [], "overflowing blocks without scroll cue or keyboard access:\n" + _lines(bare)
+
+
+@pytest.mark.parametrize("width", (PHONE, DESKTOP))
+def test_lab_code_scrolls_and_never_wraps(measure, page, width, scheme):
+    """A wrapped code line would restart at column 0 and break Python's visible indentation."""
+    if not page.startswith("labs/"):
+        pytest.skip("no notebook code on this page")
+    code = measure(page, width, scheme)["code"]
+    assert code, "a lab page with no code cell"
+    wrapped = [f"{c['what']}: {c['lines']} lines on {c['shownLines']}" for c in code if c["shownLines"] != c["lines"]]
+    assert wrapped == [], f"code that wraps at {width} px:\n" + _lines(wrapped)
+    assert {c["whiteSpace"] for c in code} == {"pre"}
+    if width == PHONE:  # 79-column lines do not fit a phone: they scroll (with the cue, tested above)
+        assert any(c["overflow"] > 1 for c in code), "no code cell scrolls sideways at 390 px"
 
 
 def test_desktop_tables_fit_their_column(measure, page, scheme):

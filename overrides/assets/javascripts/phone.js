@@ -1,6 +1,6 @@
 /*
  * Narrow screens (issue 11). Loaded deferred after Material's bundle (mkdocs.yml extra_javascript).
- * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables) carries
+ * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables, notebook code) carries
  *    data-scroll-more="left", "right" or "left right"; extra.css fades that edge.
  * 2. Text tables (claim / verdict / correction and the like) get data-layout="cards" and each cell
  *    a data-label with its column's header, so extra.css can stack them as cards on phones;
@@ -9,7 +9,9 @@
  * 4. An inline formula wider than its line scrolls in a box of its own (see boxInlineMath).
  */
 (() => {
-  const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll";
+  const REGIONS =
+    ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, " +
+    ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre"; // notebook code and output scroll (extra.css)
   const VERDICT = /^(claim|verdict|correction|the article says|evidence)$/i;
   const NUMERIC = /^[\s\u2212+\-−]*[\d.,]+(\s*[%×e\-−+\d.]*)?\s*$/;
 
