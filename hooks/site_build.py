@@ -8,7 +8,8 @@
 5. on_page_content   scripts.mathml: TeX -> MathML; light/dark figure twins;
                      labs (scripts.notebook_html): math, links to pages, a download button;
 6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
-7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset.
+7. on_post_build     scripts.csspurge on that stylesheet and on the theme's; scripts.mathfont: the
+                     math font subset.
 
 Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to publish it.
 """
@@ -155,6 +156,11 @@ def on_post_build(config):
         css = scripts.csspurge.drop_unused_variables(kept, _state.pop("notebook_variables", set()))
         jupyter_css.write_text(css, encoding="utf-8")
         log.info("notebook stylesheet: %.0f KiB -> %.0f KiB", len(full) / 1024, len(css) / 1024)
+
+    # The theme's stylesheet: rules no page or script can match (Material's is written for every
+    # feature; issue 17). After the notebook sheet, so its own rules are not judged by it.
+    for sheet, before, after in scripts.csspurge.purge_theme(config["site_dir"]):
+        log.info("theme stylesheet %s: %.0f KiB -> %.0f KiB", sheet, before / 1024, after / 1024)
 
     renderer = _state.pop("math")
     chars = renderer.characters()

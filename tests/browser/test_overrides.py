@@ -47,7 +47,7 @@ def _block(template: str, name: str) -> str:
     return template[start : template.index("{% endblock %}", start)].rstrip() + "\n    {% endblock %}"
 
 
-def test_main_override_only_escapes_meta_values_and_adds_one_script():
+def test_main_override_only_escapes_meta_values_and_adds_two_scripts():
     base = _read(THEME / "base.html")
     meta = _block(base, "site_meta")
     for value in ("page.meta.description", "config.site_description", "page.meta.author", "config.site_author"):
@@ -58,5 +58,8 @@ def test_main_override_only_escapes_meta_values_and_adds_one_script():
     assert bundle and scripts.count("<script ") == 1
     ours_js = "      <script src=\"{{ 'assets/javascripts/scroll-regions.js' | url }}\" defer></script>\n"
     scripts = scripts.replace("      {% endfor %}\n", "      {% endfor %}\n" + ours_js)
+    # Before the bundle: the search index held back until search is used (issue 17).
+    gate = '      <script>{% include "partials/search-on-demand.js" %}</script>\n'
+    scripts = scripts.replace(bundle.group(0), gate.lstrip() + "      " + bundle.group(0))
     ours = _body(_read(OVERRIDES / "main.html"))
     assert ours.strip() == '{% extends "base.html" %}\n\n' + meta + "\n\n" + scripts
