@@ -62,6 +62,7 @@ _ARTICLE_TAG = re.compile(r"<(/?)article\b")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
 
 
 def article(page_html: str) -> str:
@@ -78,7 +79,8 @@ def article(page_html: str) -> str:
 
 
 def floor_page(page_html: str) -> str:
-    """The content-only page for one built page of the site: same title, description and article."""
+    """The content-only page for one built page of the site: same title, description and article,
+    without its scripts (explorables, notebook widgets: the floor is what needs no code)."""
     title = _TITLE.search(page_html)
     description = _DESCRIPTION.search(page_html)
     sheets = [href for href in _STYLESHEET.findall(page_html) if href.endswith(CONTENT_CSS)]
@@ -93,7 +95,7 @@ def floor_page(page_html: str) -> str:
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n'
         + "\n".join(head)
-        + f"\n</head>\n<body>\n<main>\n{article(page_html)}\n</main>\n</body>\n</html>\n"
+        + f"\n</head>\n<body>\n<main>\n{_SCRIPT.sub('', article(page_html))}\n</main>\n</body>\n</html>\n"
     )
 
 

@@ -255,6 +255,7 @@ async () => {
 
 def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
     """Bytes (transferred and decoded) and requests by kind, for each page, after scrolling to the end."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     pages = {}
@@ -267,7 +268,11 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
             tab.on("response", lambda response, into=responses: into.append(response))
             tab.goto(origin + path, wait_until="load")
             tab.evaluate(SCROLL)
-            tab.wait_for_load_state("networkidle")
+            try:
+                tab.wait_for_load_state("networkidle")
+                settled = True
+            except PlaywrightTimeout:  # weigh what arrived; the report marks the page
+                settled = False
             transfer = dict.fromkeys(KINDS, 0)
             decoded = dict.fromkeys(KINDS, 0)
             requests = dict.fromkeys(KINDS, 0)
@@ -285,7 +290,13 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
                 files.append({"url": unquote(urlsplit(response.url).path), "kind": k, "transfer": size, "bytes": body})
             transfer["total"], decoded["total"] = sum(transfer.values()), sum(decoded.values())
             requests["total"] = sum(requests.values())
-            pages[path] = {"transfer": transfer, "decoded": decoded, "requests": requests, "files": files}
+            pages[path] = {
+                "transfer": transfer,
+                "decoded": decoded,
+                "requests": requests,
+                "files": files,
+                "settled": settled,
+            }
             context.close()
         browser.close()
     return pages
