@@ -264,6 +264,7 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
         for path in paths:
             context = browser.new_context(viewport={"width": 1280, "height": 900})  # a cold cache per page
             tab = context.new_page()
+            tab.set_default_timeout(180_000)  # a MathJax page on a busy machine: minutes, not a failure
             responses = []
             tab.on("response", lambda response, into=responses: into.append(response))
             tab.goto(origin + path, wait_until="load")
