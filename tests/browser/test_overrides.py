@@ -59,7 +59,7 @@ def test_main_override_only_escapes_meta_values_and_adds_two_scripts():
     ours_js = "      <script src=\"{{ 'assets/javascripts/scroll-regions.js' | url }}\" defer></script>\n"
     scripts = scripts.replace("      {% endfor %}\n", "      {% endfor %}\n" + ours_js)
     # Before the bundle: the search index held back until search is used (issue 17).
-    gate = '      <script>{% include "partials/search-on-demand.js" %}</script>\n'
+    gate = '      {% include "partials/search-on-demand.html" %}\n'
     scripts = scripts.replace(bundle.group(0), gate.lstrip() + "      " + bundle.group(0))
     ours = _body(_read(OVERRIDES / "main.html"))
     assert ours.strip() == '{% extends "base.html" %}\n\n' + meta + "\n\n" + scripts

@@ -1,4 +1,4 @@
-"""Search loads its index on first use (overrides/partials/search-on-demand.js, issue 17), and still
+"""Search loads its index on first use (overrides/partials/search-on-demand.html, issue 17), and still
 works: typed queries, the search shortcut key, ?q= deep links, ?h= highlighting, and pages reached
 by instant navigation after a search."""
 
