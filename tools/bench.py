@@ -283,7 +283,9 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
                     continue
                 k = kind(response.request.resource_type, response.url)
                 sizes = response.request.sizes()
-                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                # A worker's script reports no body size: take what the server said it sent.
+                body_size = sizes["responseBodySize"] or int(response.headers.get("content-length") or 0)
+                size = body_size + sizes["responseHeadersSize"]
                 body = len(response.body()) if response.status == 200 else 0
                 transfer[k] += size
                 decoded[k] += body

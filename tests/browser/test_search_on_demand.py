@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 INDEX = "/search/search_index.json"
+WORKER = "/assets/javascripts/workers/search."
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -30,12 +31,17 @@ def _results(tab) -> int:
     return tab.locator(".md-search-result__item").count()
 
 
-def test_no_page_load_fetches_the_index(tab, origin):
+def _worker_requests(tab) -> int:
+    return sum(WORKER in url for url in tab.requested)
+
+
+def test_no_page_load_fetches_the_index_or_the_worker(tab, origin):
     tab.goto(f"{origin}/articles/norms/", wait_until="load")
     tab.wait_for_load_state("networkidle")
     tab.mouse.wheel(0, 3000)
     tab.wait_for_timeout(500)
     assert _index_requests(tab) == 0
+    assert _worker_requests(tab) == 0
 
 
 def test_typing_a_query_loads_the_index_once_and_shows_results(tab, origin):
@@ -44,6 +50,7 @@ def test_typing_a_query_loads_the_index_once_and_shows_results(tab, origin):
     tab.fill("[data-md-component=search-query]", "ridge")
     assert _results(tab) > 0
     assert _index_requests(tab) == 1
+    assert _worker_requests(tab) == 1
     tab.keyboard.press("Escape")
     tab.evaluate("window.sameDocument = true")
     tab.click(".md-footer__link--next")
