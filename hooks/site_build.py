@@ -15,8 +15,9 @@
                      scripts.glossary: first use of each term linked (tooltip: its definition);
                      scripts.search_index: what the search must skip (TeX, display math, lab code);
 6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
-7. on_post_build     scripts.csspurge on that stylesheet; scripts.mathfont: the math font subset;
-                     scripts.search_index: the search index ranked (labs lower) and Greek spelled out.
+7. on_post_build     scripts.csspurge on that stylesheet and on the theme's; scripts.mathfont: the
+                     math font subset; scripts.search_index: the search index ranked (labs lower)
+                     and Greek spelled out.
 
 Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to publish it.
 """
@@ -199,6 +200,10 @@ def on_post_build(config):
         log.info("notebook stylesheet: %.0f KiB -> %.0f KiB", len(full) / 1024, len(css) / 1024)
 
     _clean_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
+    # The theme's stylesheet: rules no page or script can match (Material's is written for every
+    # feature; issue 17). After the notebook sheet, so its own rules are not judged by it.
+    for sheet, before, after in scripts.csspurge.purge_theme(config["site_dir"]):
+        log.info("theme stylesheet %s: %.0f KiB -> %.0f KiB", sheet, before / 1024, after / 1024)
 
     renderer = _state.pop("math")
     chars = renderer.characters()

@@ -151,3 +151,34 @@ def classes_in(html: str) -> set[str]:
     for value in re.findall(r'class="([^"]*)"', html):
         found.update(value.split())
     return found
+
+
+_NAME = re.compile(r"-?[_a-zA-Z][\w-]*")
+
+
+def names_in(text: str) -> set[str]:
+    """Every word that could be a class name in ``text`` (a script, a data file): a superset of
+    the classes a script can add, since its class names are written out as strings."""
+    return set(_NAME.findall(text))
+
+
+def purge_theme(site_dir, stylesheet_glob: str = "assets/stylesheets/main.*.min.css") -> list[tuple[str, int, int]]:
+    """Purge the theme's stylesheet in a built site: keep a rule when every class it names appears
+    in a page's class attribute or as a word in one of the site's scripts or data files (the
+    classes scripts add at run time). Returns (file, bytes before, bytes after)."""
+    from pathlib import Path
+
+    site = Path(site_dir)
+    names: set[str] = set()
+    for page in site.rglob("*.html"):
+        names |= classes_in(page.read_text(encoding="utf-8"))
+    for pattern in ("**/*.js", "figures/**/*.json"):
+        for script in site.glob(pattern):
+            names |= names_in(script.read_text(encoding="utf-8"))
+    done = []
+    for sheet in sorted(site.glob(stylesheet_glob)):
+        full = sheet.read_text(encoding="utf-8")
+        kept = purge(full, names)
+        sheet.write_text(kept, encoding="utf-8")
+        done.append((sheet.relative_to(site).as_posix(), len(full.encode()), len(kept.encode())))
+    return done

@@ -48,3 +48,24 @@ def test_classes_in_html():
 def test_variables_used_by_other_stylesheets_are_kept():
     used = csspurge.variables_used("<style>.p{color:var(--unused)}</style>")
     assert "--unused: 2px" in csspurge.drop_unused_variables(CSS, used)
+
+
+def test_names_in_scripts_are_every_word_a_class_could_be():
+    names = csspurge.names_in('el.classList.add("md-tooltip--active");h("li",{class:"md-search-result__item"})')
+    assert {"md-tooltip--active", "md-search-result__item", "classList"} <= names
+
+
+def test_the_theme_sheet_keeps_rules_pages_or_scripts_can_match(tmp_path):
+    sheets = tmp_path / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    theme = ".md-a{x:1}.md-b{x:2}.md-added{x:3}.md-never{x:4}[data-md-color-scheme=slate]{x:5}"
+    (sheets / "main.0123.min.css").write_text(theme)
+    (sheets / "extra.css").write_text(".md-never{y:1}")
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "index.html").write_text('<div class="md-a">x</div>')
+    (tmp_path / "404.html").write_text('<p class="md-b">x</p>')
+    (tmp_path / "assets" / "app.js").write_text('e.className="md-added"')
+    done = csspurge.purge_theme(tmp_path)
+    assert done == [("assets/stylesheets/main.0123.min.css", len(theme), len(theme) - len(".md-never{x:4}"))]
+    assert (sheets / "main.0123.min.css").read_text() == theme.replace(".md-never{x:4}", "")
+    assert (sheets / "extra.css").read_text() == ".md-never{y:1}"  # only the theme's sheet

@@ -26,3 +26,20 @@ def test_temml_css_points_at_the_shipped_fonts_or_fails_clearly():
     assert mathfont.temml_css(css) == "src: url('../fonts/latinmodern-math.woff2'); src: url('../fonts/Temml.woff2')"
     with pytest.raises(mathfont.MathFontError, match="update the font path rewrite"):
         mathfont.temml_css("src: url('elsewhere.woff2')")
+
+
+def test_the_shipped_subset_has_no_hints_or_subroutines(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    mathfont.ship(tmp_path, {"λ", "∑", "‖"})
+    with TTFont(tmp_path / mathfont.FONT_DEST) as font:
+        cff = font["CFF "].cff
+        top = cff.topDictIndex[0]
+        assert not hasattr(top.Private, "Subrs") and len(cff.GlobalSubrs) == 0
+        assert "MATH" in font  # the math layout table survives (stretchy delimiters, sizes)
+        hints = {"hstem", "vstem", "hstemhm", "vstemhm", "hintmask", "cntrmask", "callsubr", "callgsubr"}
+        for name in font.getGlyphOrder():
+            charstring = top.CharStrings[name]
+            charstring.decompile()
+            assert not hints & {op for op in charstring.program if isinstance(op, str)}, name

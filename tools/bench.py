@@ -8,14 +8,20 @@ A benchmark, not a test: nothing here fails on a slow number. It measures, from 
 2. for every page, in Chromium: bytes transferred and requests by type (HTML, CSS, JS, fonts, images,
    other) once the reader has scrolled to the bottom (so every lazy figure in view has loaded);
 3. the largest figure files;
-4. Lighthouse (npm, pinned in package-lock.json), mobile and desktop, for every page.
+4. Lighthouse (npm, pinned in package-lock.json), mobile and desktop, for every page, the median of
+   ``--runs`` (3) runs;
+5. the same for two baselines of every page, in the same run (tools/baselines.py): the content-only
+   **floor** and the **stock** build (stock Material, MathJax 3 from npm served locally), and the
+   ratios site ÷ floor. Absolute times vary with the machine's load; ratios from one run do not.
 
 The site is served by a local static server that gzips text like any real host (GitHub Pages,
-Netlify, nginx defaults) and is built with ``SITE_URL`` set to that server's address.
+Netlify, nginx defaults) and is built with ``SITE_URL`` set to that server's address; each variant
+is served in turn at that address.
 
-    python -m tools.bench                     # everything (about 45 s per page with Lighthouse)
-    python -m tools.bench --no-lighthouse     # build times, weights and figures only
-    python -m tools.bench --pages 'articles/*' --runs 3   # median of three Lighthouse runs
+    python -m tools.bench                     # everything (minutes per page: 3 variants x 2 presets x 3 runs)
+    python -m tools.bench --no-lighthouse     # build times, weights (site and floor) and figures only
+    python -m tools.bench --pages home 'articles/norms' --runs 3
+    python -m tools.bench --site site --baselines floor   # a site already built, next to its floor
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from tools import baselines as baselines_module
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_FLAGS, Server, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,21 +50,34 @@ REPORTS = ROOT / "reports"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 KINDS = ("html", "css", "js", "font", "image", "other")
-# The issue's targets for article pages.
+# The targets of issues 8 and 17 (every page): scores, weight budgets (labs get more), layout shift.
 TARGETS = {
     "mobile performance": 95,
     "desktop performance": 100,
+    "points below floor": 4,
     "accessibility": 100,
     "best-practices": 100,
     "seo": 100,
-    "weight KiB": 400,
+    "weight KiB": 250,
+    "CLS": 0.02,
     "figure KiB": 150,
 }
+LAB_WEIGHT_KIB = 300
 KiB = 1024
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+    "total-byte-weight",
+)
+# What each page is compared with, measured in the same run (tools/baselines.py).
+BASELINES = ("floor", "stock")
 
 
 # --------------------------------------------------------------------------------------------
-# Pure helpers (tested in tests/test_bench.py)
+# Pure helpers (tested in tests/tools/test_bench.py)
 # --------------------------------------------------------------------------------------------
 
 
@@ -113,8 +133,17 @@ def page_figure_bytes(site: Path, page: dict) -> int:
     return max(sizes)
 
 
-def targets(page: dict, largest_figure_bytes: int) -> dict[str, bool | None]:
-    """Which of the article targets a page meets (None: not measured)."""
+def weight_budget_kib(path: str) -> int:
+    return LAB_WEIGHT_KIB if path.startswith("/labs/") else TARGETS["weight KiB"]
+
+
+def _performance(page: dict, preset: str) -> int | None:
+    run = (page.get("lighthouse") or {}).get(preset) or {}
+    return (run.get("scores") or {}).get("performance")
+
+
+def targets(page: dict, largest_figure_bytes: int, path: str = "/") -> dict[str, bool | None]:
+    """Which of the targets a page meets (None: not measured)."""
     lh = page.get("lighthouse") or {}
     mobile, desktop = lh.get("mobile", {}).get("scores", {}), lh.get("desktop", {}).get("scores", {})
 
@@ -125,12 +154,51 @@ def targets(page: dict, largest_figure_bytes: int) -> dict[str, bool | None]:
         "mobile performance": at_least(mobile.get("performance"), TARGETS["mobile performance"]),
         "desktop performance": at_least(desktop.get("performance"), TARGETS["desktop performance"]),
     }
+    floor = (page.get("baselines") or {}).get("floor") or {}
+    gaps = [
+        _performance(floor, preset) - _performance(page, preset)
+        for preset in ("mobile", "desktop")
+        if _performance(page, preset) is not None and _performance(floor, preset) is not None
+    ]
+    result["points below floor"] = max(gaps) <= TARGETS["points below floor"] if gaps else None
     for category in ("accessibility", "best-practices", "seo"):
         values = [s.get(category) for s in (mobile, desktop) if s.get(category) is not None]
         result[category] = min(values) >= TARGETS[category] if values else None
-    result["weight KiB"] = page["transfer"]["total"] < TARGETS["weight KiB"] * KiB
+    result["weight KiB"] = page["transfer"]["total"] <= weight_budget_kib(path) * KiB
+    shifts = [
+        run["values"]["cumulative-layout-shift"]
+        for run in lh.values()
+        if (run.get("values") or {}).get("cumulative-layout-shift") is not None
+    ]
+    result["CLS"] = max(shifts) <= TARGETS["CLS"] if shifts else None
     result["figure KiB"] = largest_figure_bytes <= TARGETS["figure KiB"] * KiB
     return result
+
+
+def ratio(site: float | None, floor: float | None) -> float | None:
+    """site ÷ floor, None when either is missing or the floor is zero."""
+    if site is None or floor is None or floor == 0:
+        return None
+    return site / floor
+
+
+def comparison(page: dict) -> dict:
+    """The page next to its baselines: transferred bytes, Lighthouse performance and key timings
+    per preset, and the ratios site ÷ floor (what counts on a busy machine: one run, same load)."""
+    variants = {"site": page, **(page.get("baselines") or {})}
+    rows = {}
+    for name, variant in variants.items():
+        row = {"transfer": variant.get("transfer", {}).get("total")}
+        for preset in ("mobile", "desktop"):
+            run = (variant.get("lighthouse") or {}).get(preset) or {}
+            values = run.get("values") or {}
+            row[f"{preset} performance"] = (run.get("scores") or {}).get("performance")
+            for metric in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
+                row[f"{preset} {metric}"] = values.get(metric)
+        rows[name] = row
+    floor = rows.get("floor", {})
+    rows["site / floor"] = {key: ratio(value, floor.get(key)) for key, value in rows["site"].items()}
+    return rows
 
 
 # --------------------------------------------------------------------------------------------
@@ -162,13 +230,7 @@ def timed(cmd: list[str], cwd: Path, env: dict) -> float:
     return elapsed
 
 
-def build(src: Path, origin: str) -> dict:
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": f"{origin}/",
-        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
-    }
+def build(src: Path, env: dict) -> dict:
     for generated in (src / "figures").iterdir():  # committed output: recompute it all
         if generated.is_dir():
             shutil.rmtree(generated)
@@ -193,6 +255,7 @@ async () => {
 
 def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
     """Bytes (transferred and decoded) and requests by kind, for each page, after scrolling to the end."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     pages = {}
@@ -201,11 +264,16 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
         for path in paths:
             context = browser.new_context(viewport={"width": 1280, "height": 900})  # a cold cache per page
             tab = context.new_page()
+            tab.set_default_timeout(180_000)  # a MathJax page on a busy machine: minutes, not a failure
             responses = []
             tab.on("response", lambda response, into=responses: into.append(response))
             tab.goto(origin + path, wait_until="load")
             tab.evaluate(SCROLL)
-            tab.wait_for_load_state("networkidle")
+            try:
+                tab.wait_for_load_state("networkidle")
+                settled = True
+            except PlaywrightTimeout:  # weigh what arrived; the report marks the page
+                settled = False
             transfer = dict.fromkeys(KINDS, 0)
             decoded = dict.fromkeys(KINDS, 0)
             requests = dict.fromkeys(KINDS, 0)
@@ -215,7 +283,9 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
                     continue
                 k = kind(response.request.resource_type, response.url)
                 sizes = response.request.sizes()
-                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                # A worker's script reports no body size: take what the server said it sent.
+                body_size = sizes["responseBodySize"] or int(response.headers.get("content-length") or 0)
+                size = body_size + sizes["responseHeadersSize"]
                 body = len(response.body()) if response.status == 200 else 0
                 transfer[k] += size
                 decoded[k] += body
@@ -223,7 +293,13 @@ def weigh(origin: str, paths: list[str]) -> dict[str, dict]:
                 files.append({"url": unquote(urlsplit(response.url).path), "kind": k, "transfer": size, "bytes": body})
             transfer["total"], decoded["total"] = sum(transfer.values()), sum(decoded.values())
             requests["total"] = sum(requests.values())
-            pages[path] = {"transfer": transfer, "decoded": decoded, "requests": requests, "files": files}
+            pages[path] = {
+                "transfer": transfer,
+                "decoded": decoded,
+                "requests": requests,
+                "files": files,
+                "settled": settled,
+            }
             context.close()
         browser.close()
     return pages
@@ -251,17 +327,8 @@ def lighthouse(url: str, preset: str) -> dict:
         report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
     scores = {c: round(100 * report["categories"][c]["score"]) for c in CATEGORIES}
-    metrics = {
-        m: audits[m].get("displayValue", "")
-        for m in (
-            "first-contentful-paint",
-            "largest-contentful-paint",
-            "total-blocking-time",
-            "cumulative-layout-shift",
-            "speed-index",
-            "total-byte-weight",
-        )
-    }
+    metrics = {m: audits[m].get("displayValue", "") for m in METRICS}
+    values = {m: audits[m].get("numericValue") for m in METRICS}
     limits = []
     for category in CATEGORIES:
         for ref in report["categories"][category]["auditRefs"]:
@@ -275,7 +342,7 @@ def lighthouse(url: str, preset: str) -> dict:
             continue
         if audit.get("score") is not None and audit["score"] < 0.9 and savings >= 100:
             limits.append(f"opportunity: {audit['id']} (~{savings:.0f} ms) {audit.get('displayValue', '')}".strip())
-    return {"scores": scores, "metrics": metrics, "limits": limits}
+    return {"scores": scores, "metrics": metrics, "values": values, "limits": limits}
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -305,6 +372,55 @@ def _scores(run: dict | None) -> str:
     if "error" in run:
         return "error"
     return " / ".join(str(run["scores"][c]) for c in CATEGORIES)
+
+
+def _cell(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "KiB":
+        return _kib(value)
+    if unit == "s":
+        return f"{value / 1000:.1f}"
+    if unit == "ms":
+        return f"{value:,.0f}"
+    if unit == "x":
+        return f"{value:.2f}"
+    return f"{value:.0f}"
+
+
+_COLUMNS = (
+    ("transfer", "KiB", "KiB"),
+    ("mobile performance", "mobile", ""),
+    ("mobile first-contentful-paint", "FCP mobile s", "s"),
+    ("mobile largest-contentful-paint", "LCP mobile s", "s"),
+    ("mobile total-blocking-time", "TBT mobile ms", "ms"),
+    ("desktop performance", "desktop", ""),
+)
+
+
+def _comparison_lines(result: dict) -> list[str]:
+    rows = [(path, page["comparison"]) for path, page in result["pages"].items() if page.get("comparison")]
+    if not rows or len(rows[0][1]) < 3:  # the site alone
+        return []
+    lines = [
+        "",
+        "## The site next to its baselines (same run)",
+        "",
+        "**floor**: the page's content alone (its article HTML, MathML, math font and figures, minimal CSS, "
+        "no theme); **stock**: the same Markdown built the usual way (stock Material, MathJax 3 served "
+        "locally, Material's recipe). Ratios are site ÷ floor: on a busy machine they, not absolute "
+        "times, are what to compare between runs. Lighthouse values are medians"
+        f" of {result.get('runs') or 0} run(s).",
+        "",
+        "| page | variant | " + " | ".join(title for _, title, _ in _COLUMNS) + " |",
+        "| :--- | :--- |" + " ---: |" * len(_COLUMNS),
+    ]
+    for path, comparison in rows:
+        for variant, row in comparison.items():
+            unit_of = (lambda u: "x") if variant == "site / floor" else (lambda u: u)
+            cells = " | ".join(_cell(row.get(key), unit_of(unit)) for key, _, unit in _COLUMNS)
+            lines.append(f"| `{path}` | {variant} | {cells} |")
+    return lines
 
 
 def markdown(result: dict) -> str:
@@ -354,20 +470,21 @@ def markdown(result: dict) -> str:
         "| :--- | ---: |",
         *(f"| `{f['file']}` | {_kib(f['bytes'])} |" for f in fig),
         "",
-        "## Targets for article pages",
+        "## Targets",
         "",
-        "Lighthouse performance ≥ 95 mobile and 100 desktop; accessibility, best practices and SEO 100; "
-        f"total weight < 400 KiB; no figure over 150 KiB (largest on the site: `{biggest['file']}`, "
-        f"{_kib(biggest['bytes'])} KiB).",
+        "Lighthouse performance ≥ 95 mobile and 100 desktop, at most 4 points below the page's content-only floor "
+        f"(same run); accessibility, best practices and SEO 100; at most {TARGETS['weight KiB']} KiB transferred "
+        f"({LAB_WEIGHT_KIB} KiB for labs); CLS ≤ {TARGETS['CLS']}; no figure over {TARGETS['figure KiB']} KiB "
+        f"(largest on the site: `{biggest['file']}`, {_kib(biggest['bytes'])} KiB).",
         "",
         "| page | " + " | ".join(TARGETS) + " |",
         "| :--- |" + " :---: |" * len(TARGETS),
     ]
     mark = {True: "yes", False: "**no**", None: "–"}
     for path, page in result["pages"].items():
-        if path.startswith("/articles/"):
-            met = page["targets"]
-            lines.append(f"| `{path}` | " + " | ".join(mark[met[t]] for t in TARGETS) + " |")
+        met = page["targets"]
+        lines.append(f"| `{path}` | " + " | ".join(mark[met.get(t)] for t in TARGETS) + " |")
+    lines += _comparison_lines(result)
     lines += ["", "## What limits each page (Lighthouse)", ""]
     for path, page in result["pages"].items():
         for preset, run in (page.get("lighthouse") or {}).items():
@@ -386,50 +503,96 @@ def markdown(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _measure(site: Path, port: int, paths: list[str], lighthouse_runs: int | None) -> dict[str, dict]:
+    """Weights, and Lighthouse medians unless ``lighthouse_runs`` is None, of one site variant
+    (each variant in turn on the same port: the address its canonical links name)."""
+    origin = f"http://127.0.0.1:{port}"
+    with Server(site, port):
+        pages = weigh(origin, paths)
+        if lighthouse_runs:
+            for path in paths:
+                print(f"bench: Lighthouse {site.name} {path} ...", flush=True)
+                pages[path]["lighthouse"] = {
+                    preset: median_run([lighthouse(origin + path, preset) for _ in range(lighthouse_runs)])
+                    for preset in ("mobile", "desktop")
+                }
+    return pages
+
+
+def _export(dest: Path) -> str:
+    dest.mkdir()
+    commit = export_commit(dest)
+    cache = ROOT / ".cache"  # executed notebooks: the stock build reuses them
+    if cache.is_dir():
+        shutil.copytree(cache, dest / ".cache", symlinks=True)
+    return commit
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--pages", nargs="*", help="glob patterns of pages (e.g. 'articles/*', home)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (minutes per page)")
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page and preset (median kept)")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page, preset, variant (median)")
     parser.add_argument("--out", type=Path, default=REPORTS, help="report directory (default: reports/)")
     parser.add_argument("--site", type=Path, help="measure this built site instead of building one (no build times)")
+    parser.add_argument(
+        "--baselines",
+        default=None,
+        help="comma-separated baselines to measure next to the site: floor, stock, none "
+        "(default: floor,stock; with --no-lighthouse only floor, which costs no build)",
+    )
     args = parser.parse_args(argv)
+    wanted = args.baselines or ("floor" if args.no_lighthouse else ",".join(BASELINES))
+    baselines = [] if wanted == "none" else [b.strip() for b in wanted.split(",")]
+    if unknown := set(baselines) - set(BASELINES):
+        parser.error(f"unknown baseline(s): {', '.join(sorted(unknown))} (known: {', '.join(BASELINES)}, none)")
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    runs = None if args.no_lighthouse else args.runs
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         port = free_port()
-        origin = f"http://127.0.0.1:{port}"
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SITE_URL": f"http://127.0.0.1:{port}/",
+            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
+        }
+        src = Path(tmp) / "src"
         if args.site:
             commit, times, site = "(prebuilt site)", {}, args.site.resolve()
+            if "stock" in baselines:
+                _export(src)  # the stock baseline is built from the last commit's sources
         else:
-            src = Path(tmp) / "src"
-            src.mkdir()
-            commit = export_commit(src)
+            commit = _export(src)
             print("bench: clean build, then warm rebuild ...", flush=True)
-            times = build(src, origin)
+            times = build(src, env)
             print(f"bench: {times}", flush=True)
             site = src / "site"
         paths = select(page_paths(site), args.pages)
-        with Server(site, port):
-            print(f"bench: weighing {len(paths)} page(s) in Chromium ...", flush=True)
-            pages = weigh(origin, paths)
-            if not args.no_lighthouse:
-                for path in paths:
-                    print(f"bench: Lighthouse {path} ...", flush=True)
-                    pages[path]["lighthouse"] = {
-                        preset: median_run([lighthouse(origin + path, preset) for _ in range(args.runs)])
-                        for preset in ("mobile", "desktop")
-                    }
+        variants = {"site": site}
+        if "floor" in baselines:
+            variants["floor"] = Path(tmp) / "floor"
+            baselines_module.write_floor(site, variants["floor"], paths)
+        if "stock" in baselines:
+            print("bench: stock Material + MathJax build ...", flush=True)
+            variants["stock"] = baselines_module.build_stock(src, env)
+        measured = {}
+        for name, root in variants.items():
+            print(f"bench: weighing {len(paths)} page(s) of {name} in Chromium ...", flush=True)
+            measured[name] = _measure(root, port, paths, runs)
+        pages = measured.pop("site")
         figures = largest_figures(site)
-        for page in pages.values():
+        for path, page in pages.items():
+            page["baselines"] = {name: variant[path] for name, variant in measured.items()}
             page["largest figure"] = page_figure_bytes(site, page)
-            page["targets"] = targets(page, page["largest figure"])
+            page["targets"] = targets(page, page["largest figure"], path)
+            page["comparison"] = comparison(page)
     result = {
         "commit": commit,
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
         "load": load,
-        "runs": args.runs,
+        "runs": runs or 0,
         "build": times,
         "figures": figures,
         "pages": pages,

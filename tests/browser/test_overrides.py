@@ -47,7 +47,7 @@ def _block(template: str, name: str) -> str:
     return template[start : template.index("{% endblock %}", start)].rstrip() + "\n    {% endblock %}"
 
 
-def test_main_override_only_escapes_meta_values_and_adds_one_script():
+def test_main_override_only_escapes_meta_values_adds_two_scripts_and_preloads_the_math_font():
     base = _read(THEME / "base.html")
     meta = _block(base, "site_meta")
     for value in ("page.meta.description", "config.site_description", "page.meta.author", "config.site_author"):
@@ -58,5 +58,20 @@ def test_main_override_only_escapes_meta_values_and_adds_one_script():
     assert bundle and scripts.count("<script ") == 1
     ours_js = "      <script src=\"{{ 'assets/javascripts/scroll-regions.js' | url }}\" defer></script>\n"
     scripts = scripts.replace("      {% endfor %}\n", "      {% endfor %}\n" + ours_js)
+    # Before the bundle: the search index held back until search is used (issue 17).
+    gate = '      {% include "partials/search-on-demand.html" %}\n'
+    scripts = scripts.replace(bundle.group(0), gate.lstrip() + "      " + bundle.group(0))
+    assert "{% block extrahead %}{% endblock %}" in base  # the theme leaves it empty
+    preload = (
+        '<link rel="preload" href="{{ \'assets/fonts/latinmodern-math.woff2\' | url }}" '
+        'as="font" type="font/woff2" crossorigin>'
+    )
+    extrahead = (
+        "{% block extrahead %}\n"
+        '      {% if page and page.content and "<math" in page.content %}\n'
+        f"        {preload}\n"
+        "      {% endif %}\n"
+        "    {% endblock %}"
+    )
     ours = _body(_read(OVERRIDES / "main.html"))
-    assert ours.strip() == '{% extends "base.html" %}\n\n' + meta + "\n\n" + scripts
+    assert ours.strip() == '{% extends "base.html" %}\n\n' + meta + "\n\n" + extrahead + "\n\n" + scripts

@@ -47,29 +47,54 @@ def test_a_page_figure_size_counts_both_twins(tmp_path):
     assert bench.page_figure_bytes(tmp_path, {"files": []}) == 0
 
 
-def _page(total_kib: float, mobile=None, desktop=None) -> dict:
+def _page(total_kib: float, mobile=None, desktop=None, cls=None) -> dict:
     lighthouse = {}
     for preset, scores in (("mobile", mobile), ("desktop", desktop)):
         if scores:
             lighthouse[preset] = {"scores": dict(zip(bench.CATEGORIES, scores, strict=True))}
+            if cls is not None:
+                lighthouse[preset]["values"] = {"cumulative-layout-shift": cls}
     return {"transfer": {"total": total_kib * 1024}, "lighthouse": lighthouse}
 
 
-def test_targets_follow_the_issue():
-    good = bench.targets(_page(399, (95, 100, 100, 100), (100, 100, 100, 100)), 150 * 1024)
-    assert all(good.values())
-    bad = bench.targets(_page(400, (94, 100, 100, 99), (99, 100, 100, 100)), 150 * 1024 + 1)
-    assert bad == {
+def test_targets_follow_the_issues():
+    good = _page(250, (95, 100, 100, 100), (100, 100, 100, 100), cls=0.02)
+    good["baselines"] = {"floor": _page(100, (99, 0, 0, 0), (100, 0, 0, 0))}
+    assert all(bench.targets(good, 150 * 1024, "/articles/x/").values())
+    bad = _page(251, (94, 100, 100, 99), (99, 100, 100, 100), cls=0.021)
+    bad["baselines"] = {"floor": _page(100, (99, 0, 0, 0), (100, 0, 0, 0))}
+    assert bench.targets(bad, 150 * 1024 + 1, "/articles/x/") == {
         "mobile performance": False,
         "desktop performance": False,
+        "points below floor": False,  # 5 below on mobile
         "accessibility": True,
         "best-practices": True,
         "seo": False,
         "weight KiB": False,
+        "CLS": False,
         "figure KiB": False,
     }
+    assert bench.targets(_page(300), 0, "/labs/x/")["weight KiB"] is True  # labs: 300 KiB
+    assert bench.targets(_page(301), 0, "/labs/x/")["weight KiB"] is False
     unmeasured = bench.targets(_page(10), 0)
     assert unmeasured["mobile performance"] is None and unmeasured["seo"] is None
+    assert unmeasured["points below floor"] is None and unmeasured["CLS"] is None
+
+
+def test_the_comparison_divides_the_site_by_its_floor():
+    site = _page(300, (80, 100, 100, 100), (96, 100, 100, 100))
+    site["lighthouse"]["mobile"]["values"] = {"first-contentful-paint": 2000.0, "total-blocking-time": 400.0}
+    floor = _page(100, (100, 100, 100, 100), (100, 100, 100, 100))
+    floor["lighthouse"]["mobile"]["values"] = {"first-contentful-paint": 1000.0, "total-blocking-time": 0.0}
+    site["baselines"] = {"floor": floor, "stock": _page(600)}
+    rows = bench.comparison(site)
+    assert list(rows) == ["site", "floor", "stock", "site / floor"]
+    assert rows["site / floor"]["transfer"] == 3
+    assert rows["site / floor"]["mobile performance"] == 0.8
+    assert rows["site / floor"]["mobile first-contentful-paint"] == 2
+    assert rows["site / floor"]["mobile total-blocking-time"] is None  # a zero floor: no ratio
+    assert rows["stock"]["transfer"] == 600 * 1024 and rows["stock"]["mobile performance"] is None
+    assert bench.ratio(None, 1) is None and bench.ratio(1, None) is None
 
 
 def test_the_server_gzips_text_and_serves_the_rest_as_is(tmp_path):
@@ -96,6 +121,7 @@ def test_the_report_has_every_section():
     page["decoded"] = {"total": 4096}
     page["requests"] = {"total": 9}
     page["targets"] = bench.targets(page, 1000)
+    page["baselines"] = {"floor": _page(100, (99, 100, 100, 100), (100, 100, 100, 100))}
     for run in page["lighthouse"].values():
         run["metrics"] = dict.fromkeys(
             ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"),
@@ -111,10 +137,13 @@ def test_the_report_has_every_section():
         "figures": [{"file": "figures/p/f.svg", "bytes": 2048}],
         "pages": {"/articles/x/": page},
     }
+    page["comparison"] = bench.comparison(page)
     text = bench.markdown(result)
-    for heading in ("## Build", "## Pages", "## Largest figures", "## Targets for article pages", "## What limits"):
+    for heading in ("## Build", "## Pages", "## Largest figures", "## Targets", "## The site next", "## What limits"):
         assert heading in text
-    assert "| `/articles/x/` | yes | yes | yes | yes | yes | yes | yes |" in text
+    assert "| `/articles/x/` | yes | yes | – | yes | yes | yes | yes | – | yes |" in text
+    assert "| `/articles/x/` | floor | 100 | 99 | – | – | – | 100 |" in text
+    assert "| `/articles/x/` | site / floor | 0.01 | 0.97 | – | – | – | 1.00 |" in text
     assert "96 / 100 / 100 / 100" in text
 
 
