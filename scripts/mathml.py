@@ -73,6 +73,45 @@ class MathError(RuntimeError):
     pass
 
 
+# \bigl( ... \bigr), \Big| etc.: Temml emits a stretchy <mo> with minsize = maxsize = the size.
+_SIZED = re.compile(r'<mo\b([^>]*)\bminsize="([\d.]+)em" maxsize="\2em"([^>]*)>([^<]*)</mo>')
+# Latin Modern Math's MathConstants.AxisHeight: symmetric delimiters are centred on the math axis.
+AXIS_HEIGHT_EM = 0.25
+# Delimiters whose size variants are all about as wide as their widest part: stretching them
+# leaves no gap, so they keep the font's own size variants (thinner than a scaled glyph).
+EVEN_WIDTH_DELIMITERS = frozenset("|\u2223\u2016")  # |, \mid, \lVert; not ∥ (its base glyph is wider)
+
+
+def sized_delimiters(mathml: str) -> str:
+    """Draw ``\\big``-family delimiters at their size without the gap Chromium leaves beside them.
+
+    Chromium lays out a stretchy vertical operator as wide as the widest of the font's variants and
+    assembly parts (0.875 em for Latin Modern Math's parenthesis), whichever size it draws: a
+    ``\\bigl(`` sat in a box twice its width.  A non-stretchy operator scaled to the size
+    (``mathsize``), lowered back onto the math axis, is as tall as intended and only as wide as its
+    glyph, in every browser.
+    """
+
+    def scaled(match: re.Match) -> str:
+        before, size, after, delimiter = match.groups()
+        if html.unescape(delimiter) in EVEN_WIDTH_DELIMITERS:
+            # Stretched: Temml leaves \\Bigl\\lvert without stretchy, and a | between operands is
+            # the infix form, which the operator dictionary does not stretch.
+            extra = "" if 'stretchy="true"' in match.group(0) else ' stretchy="true"'
+            if 'fence="true"' in before and "lspace" not in before + after:
+                extra += ' lspace="0em" rspace="0em"'  # \\Bigl|, \\Bigr| open and close: no space inside
+            return match.group(0).replace("<mo", "<mo" + extra, 1)
+        spacing = " ".join(re.findall(r'\b[lr]space="[^"]*"', before + after))
+        # Scaling grows the glyph from the baseline: its centre, on the axis, rises by (scale - 1) axis.
+        lowered = -AXIS_HEIGHT_EM * (float(size) - 1)
+        return (
+            f'<mpadded voffset="{lowered:.4g}em">'
+            f'<mo stretchy="false" mathsize="{size}em"{" " + spacing if spacing else ""}>{delimiter}</mo></mpadded>'
+        )
+
+    return _SIZED.sub(scaled, mathml)
+
+
 def one_statement_per_line(tex: str) -> str | None:
     """``A, \\qquad B`` as ``A, \\\\ B`` in a ``gathered`` block, for narrow screens; None when the
     display has no top-level ``\\qquad`` (inside braces or an environment it is left alone)."""
@@ -134,7 +173,7 @@ class Renderer:
                 if "error" in result:
                     errors.append(f"{result['error']} in: {tex}")
                 else:
-                    self._cache[(tex, display)] = result["mathml"]
+                    self._cache[(tex, display)] = sized_delimiters(result["mathml"])
             if errors:
                 raise MathError("; ".join(errors))
         return [self._cache[item] for item in items]

@@ -66,3 +66,46 @@ def test_statements_of_a_display_go_on_their_own_lines_for_narrow_screens():
     assert one_statement_per_line(r"a = 1") is None
     assert one_statement_per_line(r"x^{a \qquad b}") is None  # not at the top level
     assert one_statement_per_line(r"\begin{aligned} a \qquad b \end{aligned}") is None
+
+
+def test_big_delimiters_are_scaled_glyphs_centred_on_the_axis(renderer):
+    (out,) = renderer.render([(r"x \bigl( a \Bigr] \big| y", False)])
+    assert '<mpadded voffset="-0.05em"><mo stretchy="false" mathsize="1.2em">(</mo></mpadded>' in out
+    assert '<mpadded voffset="-0.2em"><mo stretchy="false" mathsize="1.8em">]</mo></mpadded>' in out
+    assert 'minsize="1.2em" maxsize="1.2em">|</mo>' in out  # bars keep the font's size variants
+    (bars,) = renderer.render([(r"\Bigl\lvert a \Bigr\rvert", False)])
+    # Chromium stretches them only if told; as fences they take no space (an infix | would).
+    assert bars.count('<mo stretchy="true" lspace="0em" rspace="0em" fence="true"') == 2
+    (opened,) = renderer.render([(r"\mathopen{\big(} a", False)])
+    assert 'mathsize="1.2em" lspace="0em" rspace="0em">(</mo>' in opened  # explicit spacing is kept
+
+
+def _vertical_variant_widths(char: str) -> list[float]:
+    """Advance widths, in em, of every size variant and assembly part the math font has for ``char``."""
+    from fontTools.ttLib import TTFont
+
+    from scripts.mathfont import FONT_SRC
+
+    font = TTFont(FONT_SRC)
+    table, metrics = font["MATH"].table.MathVariants, font["hmtx"]
+    glyph = font.getBestCmap()[ord(char)]
+    construction = table.VertGlyphConstruction[table.VertGlyphCoverage.glyphs.index(glyph)]
+    names = [r.VariantGlyph for r in construction.MathGlyphVariantRecord]
+    if construction.GlyphAssembly:
+        names += [part.glyph for part in construction.GlyphAssembly.PartRecords]
+    return [metrics[name][0] / font["head"].unitsPerEm for name in names]
+
+
+def test_the_font_facts_sized_delimiters_rely_on():
+    from fontTools.ttLib import TTFont
+
+    from scripts.mathfont import FONT_SRC
+
+    font = TTFont(FONT_SRC)
+    axis = font["MATH"].table.MathConstants.AxisHeight.Value / font["head"].unitsPerEm
+    assert axis == pytest.approx(mathml.AXIS_HEIGHT_EM)
+    for bar in mathml.EVEN_WIDTH_DELIMITERS:
+        widths = _vertical_variant_widths(bar)
+        assert max(widths) - min(widths) < 0.08, bar
+    widths = _vertical_variant_widths("(")
+    assert max(widths) > 2 * min(widths)  # why parentheses are scaled rather than stretched
