@@ -109,3 +109,41 @@ def test_the_font_facts_sized_delimiters_rely_on():
         assert max(widths) - min(widths) < 0.08, bar
     widths = _vertical_variant_widths("(")
     assert max(widths) > 2 * min(widths)  # why parentheses are scaled rather than stretched
+
+
+def test_labels_of_an_aligned_display_go_above_their_formula_for_narrow_screens():
+    tex = (
+        r"\begin{aligned} \text{L2:}\quad & w \leftarrow w - \eta\,(g + \lambda w) = (1 - \eta\lambda)\, w, \\"
+        r" \text{L1, where } w_j \ne 0:\quad & w_j \leftarrow S(z), \qquad S(z) = \max(z, 0) \end{aligned}"
+    )
+    assert mathml.narrow_twin(tex) == (
+        r"\begin{aligned}&\text{L2:} \\ &\quad w \leftarrow w - \eta\,(g + \lambda w) \\"
+        r" &\qquad = (1 - \eta\lambda)\, w, \\ &\text{L1, where } w_j \ne 0: \\ &\quad w_j \leftarrow S(z),"
+        r" \\ &\quad S(z) = \max(z, 0)\end{aligned}"
+    )
+    # Two formula columns (label & g = ..., & w &= ...): each formula on its own line.
+    two = r"\begin{aligned} \text{AdamW:}\quad & g = \nabla f, & w &= w - \eta m \end{aligned}"
+    assert (
+        mathml.labels_above(two)
+        == r"\begin{aligned}&\text{AdamW:} \\ &\quad g = \nabla f, \\ &\quad w = w - \eta m\end{aligned}"
+    )
+    # A remark after \quad goes on its own line; "=" inside it or inside parentheses starts no line.
+    remark = r"\begin{aligned} \text{sub:}\quad & w \leftarrow w - \eta g \quad (\sign(0) = 0) \end{aligned}"
+    assert mathml.labels_above(remark).endswith(
+        r"&\quad w \leftarrow w - \eta g \\ &\qquad (\sign(0) = 0)\end{aligned}"
+    )
+
+
+def test_only_displays_whose_every_row_has_a_label_get_labels_above():
+    assert mathml.labels_above(r"\begin{aligned} a &= b \\ c &= d \end{aligned}") is None
+    assert mathml.labels_above(r"\begin{aligned} \text{L2:}\quad & a \\ c &= d \end{aligned}") is None
+    assert mathml.labels_above(r"\text{L2:}\quad a = b") is None  # not an aligned display
+    assert mathml.labels_above(r"\begin{aligned} \text{where}\quad & a \end{aligned}") is None  # no colon
+    assert mathml.narrow_twin(r"a = 1, \qquad b = 2") == mathml.one_statement_per_line(r"a = 1, \qquad b = 2")
+
+
+def test_notebook_displays_get_the_phone_twin_too(renderer):
+    out = renderer.dollars(r"<p>$$a = 1, \qquad b = 2$$ and $$c = 3$$</p>")
+    assert out.count('<span class="math-display math-display--wide">') == 1
+    assert out.count('<span class="math-display math-display--narrow">') == 1
+    assert out.count('<span class="math-display">') == 1  # nothing to break in c = 3
