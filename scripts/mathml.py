@@ -73,27 +73,129 @@ class MathError(RuntimeError):
     pass
 
 
-def one_statement_per_line(tex: str) -> str | None:
-    """``A, \\qquad B`` as ``A, \\\\ B`` in a ``gathered`` block, for narrow screens; None when the
-    display has no top-level ``\\qquad`` (inside braces or an environment it is left alone)."""
-    parts, depth, env, last = [], 0, 0, 0
-    for match in re.finditer(r"[{}]|\\begin\{|\\end\{|\\qquad(?![A-Za-z])", tex):
+# \bigl( ... \bigr), \Big| etc.: Temml emits a stretchy <mo> with minsize = maxsize = the size.
+_SIZED = re.compile(r'<mo\b([^>]*)\bminsize="([\d.]+)em" maxsize="\2em"([^>]*)>([^<]*)</mo>')
+# Latin Modern Math's MathConstants.AxisHeight: symmetric delimiters are centred on the math axis.
+AXIS_HEIGHT_EM = 0.25
+# Delimiters whose size variants are all about as wide as their widest part: stretching them
+# leaves no gap, so they keep the font's own size variants (thinner than a scaled glyph).
+EVEN_WIDTH_DELIMITERS = frozenset("|\u2223\u2016")  # |, \mid, \lVert; not ∥ (its base glyph is wider)
+
+
+def sized_delimiters(mathml: str) -> str:
+    """Draw ``\\big``-family delimiters at their size without the gap Chromium leaves beside them.
+
+    Chromium lays out a stretchy vertical operator as wide as the widest of the font's variants and
+    assembly parts (0.875 em for Latin Modern Math's parenthesis), whichever size it draws: a
+    ``\\bigl(`` sat in a box twice its width.  A non-stretchy operator scaled to the size
+    (``mathsize``), lowered back onto the math axis, is as tall as intended and only as wide as its
+    glyph, in every browser.
+    """
+
+    def scaled(match: re.Match) -> str:
+        before, size, after, delimiter = match.groups()
+        if html.unescape(delimiter) in EVEN_WIDTH_DELIMITERS:
+            # Stretched: Temml leaves \\Bigl\\lvert without stretchy, and a | between operands is
+            # the infix form, which the operator dictionary does not stretch.
+            extra = "" if 'stretchy="true"' in match.group(0) else ' stretchy="true"'
+            if 'fence="true"' in before and "lspace" not in before + after:
+                extra += ' lspace="0em" rspace="0em"'  # \\Bigl|, \\Bigr| open and close: no space inside
+            return match.group(0).replace("<mo", "<mo" + extra, 1)
+        spacing = " ".join(re.findall(r'\b[lr]space="[^"]*"', before + after))
+        # Scaling grows the glyph from the baseline: its centre, on the axis, rises by (scale - 1) axis.
+        lowered = -AXIS_HEIGHT_EM * (float(size) - 1)
+        return (
+            f'<mpadded voffset="{lowered:.4g}em">'
+            f'<mo stretchy="false" mathsize="{size}em"{" " + spacing if spacing else ""}>{delimiter}</mo></mpadded>'
+        )
+
+    return _SIZED.sub(scaled, mathml)
+
+
+_TOKEN = re.compile(r"\\begin\{|\\end\{|\\[A-Za-z]+|\\.|[{}&=()]", re.S)
+
+
+def _split_top_level(tex: str, separator: str) -> list[str]:
+    """``tex`` cut at each ``separator`` token (``\\\\``, ``&``, ``\\qquad``, ``=``) outside braces and
+    environments (and, for ``=``, outside parentheses)."""
+    parts, depth, env, parens, last = [], 0, 0, 0, 0
+    for match in _TOKEN.finditer(tex):
         token = match.group(0)
-        if token.startswith("\\begin"):
+        parens += {"(": 1, ")": -1}.get(token, 0)
+        if token == "\\begin{":
             env += 1
-        elif token.startswith("\\end"):
+        elif token == "\\end{":
             env -= 1
         if token == "{" or token.endswith("{"):
             depth += 1
         elif token == "}":
             depth -= 1
-        elif token.startswith("\\qquad") and depth == 0 and env == 0:
-            parts.append(tex[last : match.start()].strip())
+        elif token == separator and depth == 0 and env == 0 and (separator != "=" or parens == 0):
+            parts.append(tex[last : match.start()])
             last = match.end()
-    if not parts:
+    return [*parts, tex[last:]]
+
+
+def one_statement_per_line(tex: str) -> str | None:
+    """``A, \\qquad B`` as ``A, \\\\ B`` in a ``gathered`` block, for narrow screens; None when the
+    display has no top-level ``\\qquad`` (inside braces or an environment it is left alone)."""
+    parts = [part.strip() for part in _split_top_level(tex, "\\qquad")]
+    if len(parts) == 1:
         return None
-    parts.append(tex[last:].strip())
     return "\\begin{gathered}" + " \\\\ ".join(parts) + "\\end{gathered}"
+
+
+_ALIGNED = re.compile(r"\s*\\begin\{aligned\}(.*)\\end\{aligned\}\s*", re.S)
+# A label cell: text (maybe with a formula in it, "L1, where w_j != 0:") ending in a colon.
+_LABEL = re.compile(r"\s*(\\text\{.*:\}?)\s*(?:\\q?quad(?![A-Za-z])\s*)?", re.S)
+
+
+def labels_above(tex: str) -> str | None:
+    """An ``aligned`` display whose rows start with a text label (``\\text{L2:}\\quad & ...``), each
+    label on its own line above its formula, one statement per line, for narrow screens; None for
+    any other display."""
+    match = _ALIGNED.fullmatch(tex)
+    if not match:
+        return None
+    rows = [row for row in _split_top_level(match.group(1), "\\\\") if row.strip()]
+    lines = []
+    for row in rows:
+        cells = _split_top_level(row, "&")
+        label = _LABEL.fullmatch(cells[0])
+        if label is None or len(cells) < 2 or not label.group(1).rstrip("}").endswith(":"):
+            return None
+        lines.append(label.group(1))
+        # Columns come in (right, left) pairs: a formula is a pair, the label the first cell's pair.
+        formulas = [cells[1], *("".join(cells[i : i + 2]) for i in range(2, len(cells), 2))]
+        for formula in formulas:
+            for statement in filter(str.strip, _split_top_level(formula, "\\qquad")):
+                lines += _chain_lines(statement)
+    return "\\begin{aligned}" + " \\\\ ".join("&" + line for line in lines) + "\\end{aligned}"
+
+
+def _chain_lines(statement: str) -> list[str]:
+    """One statement as phone lines: ``a \\leftarrow b = c`` as ``a \\leftarrow b`` and, below it,
+    ``= c`` (a chain continues at each relation after the first); a remark ``\\quad\\text{...}`` or
+    ``\\quad (...)`` goes on its own line."""
+    formula, *pieces = _split_top_level(statement, "\\quad")
+    remarks = []
+    for piece in pieces:
+        if piece.lstrip().startswith(("\\text", "(")):
+            remarks.append(piece)
+        elif remarks:
+            remarks[-1] += "\\quad" + piece
+        else:
+            formula += "\\quad" + piece
+    parts = _split_top_level(formula, "=")
+    if "\\leftarrow" not in parts[0] and len(parts) > 1:  # the first relation is an "="
+        parts = [parts[0] + "=" + parts[1], *parts[2:]]
+    lines = ["\\quad " + parts[0].strip(), *("\\qquad = " + part.strip() for part in parts[1:])]
+    return lines + ["\\qquad " + remark.strip() for remark in remarks]
+
+
+def narrow_twin(tex: str) -> str | None:
+    """The phone layout of a display (labels above, one statement per line), or None if it has none."""
+    return labels_above(tex) or one_statement_per_line(tex)
 
 
 class Renderer:
@@ -134,7 +236,7 @@ class Renderer:
                 if "error" in result:
                     errors.append(f"{result['error']} in: {tex}")
                 else:
-                    self._cache[(tex, display)] = result["mathml"]
+                    self._cache[(tex, display)] = sized_delimiters(result["mathml"])
             if errors:
                 raise MathError("; ".join(errors))
         return [self._cache[item] for item in items]
@@ -156,7 +258,7 @@ class Renderer:
         rendered = self.render([(tex, display) for tex, (_, display) in zip(sources, found, strict=True)])
         # Displays of several statements also get a one-statement-per-line twin; CSS shows one of
         # the two by screen width (extra.css: .math-display--wide / --narrow).
-        narrow = {i: t for i, tex in enumerate(sources) if found[i][1] and (t := one_statement_per_line(tex))}
+        narrow = {i: t for i, tex in enumerate(sources) if found[i][1] and (t := narrow_twin(tex))}
         narrow_mathml = dict(zip(narrow, self.render([(t, True) for t in narrow.values()]), strict=True))
         out, last = [], 0
         for i, ((match, display), mathml) in enumerate(zip(found, rendered, strict=True)):
@@ -185,15 +287,23 @@ class Renderer:
                 tex = html.unescape(match.group(1) if display else match.group(2)).strip()
                 items.append((tex, display))
                 where.append((i, match))
+        narrow = {k: t for k, (tex, display) in enumerate(items) if display and (t := narrow_twin(tex))}
+        narrow_mathml = dict(zip(narrow, self.render([(t, True) for t in narrow.values()]), strict=True))
         by_part: dict[int, list] = {}
-        for (i, match), mathml in zip(where, self.render(items), strict=True):
-            by_part.setdefault(i, []).append((match, mathml))
+        for k, ((i, match), mathml) in enumerate(zip(where, self.render(items), strict=True)):
+            by_part.setdefault(i, []).append((match, mathml, narrow_mathml.get(k)))
         for i, replacements in by_part.items():
             out, last, part = [], 0, parts[i]
-            for match, mathml in replacements:
+            for match, mathml, phone in replacements:
                 display = match.group(1) is not None
                 # A span (styled as a block): notebook display math sits inside <p>, where a div is invalid.
-                wrapped = f'<span class="math-display">{mathml}</span>' if display else mathml
+                if phone:  # as on pages: CSS shows one twin by screen width
+                    wrapped = (
+                        f'<span class="math-display math-display--wide">{mathml}</span>'
+                        f'<span class="math-display math-display--narrow">{phone}</span>'
+                    )
+                else:
+                    wrapped = f'<span class="math-display">{mathml}</span>' if display else mathml
                 out += [part[last : match.start()], wrapped]
                 last = match.end()
             parts[i] = "".join(out) + part[last:]

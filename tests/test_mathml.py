@@ -66,3 +66,84 @@ def test_statements_of_a_display_go_on_their_own_lines_for_narrow_screens():
     assert one_statement_per_line(r"a = 1") is None
     assert one_statement_per_line(r"x^{a \qquad b}") is None  # not at the top level
     assert one_statement_per_line(r"\begin{aligned} a \qquad b \end{aligned}") is None
+
+
+def test_big_delimiters_are_scaled_glyphs_centred_on_the_axis(renderer):
+    (out,) = renderer.render([(r"x \bigl( a \Bigr] \big| y", False)])
+    assert '<mpadded voffset="-0.05em"><mo stretchy="false" mathsize="1.2em">(</mo></mpadded>' in out
+    assert '<mpadded voffset="-0.2em"><mo stretchy="false" mathsize="1.8em">]</mo></mpadded>' in out
+    assert 'minsize="1.2em" maxsize="1.2em">|</mo>' in out  # bars keep the font's size variants
+    (bars,) = renderer.render([(r"\Bigl\lvert a \Bigr\rvert", False)])
+    # Chromium stretches them only if told; as fences they take no space (an infix | would).
+    assert bars.count('<mo stretchy="true" lspace="0em" rspace="0em" fence="true"') == 2
+    (opened,) = renderer.render([(r"\mathopen{\big(} a", False)])
+    assert 'mathsize="1.2em" lspace="0em" rspace="0em">(</mo>' in opened  # explicit spacing is kept
+
+
+def _vertical_variant_widths(char: str) -> list[float]:
+    """Advance widths, in em, of every size variant and assembly part the math font has for ``char``."""
+    from fontTools.ttLib import TTFont
+
+    from scripts.mathfont import FONT_SRC
+
+    font = TTFont(FONT_SRC)
+    table, metrics = font["MATH"].table.MathVariants, font["hmtx"]
+    glyph = font.getBestCmap()[ord(char)]
+    construction = table.VertGlyphConstruction[table.VertGlyphCoverage.glyphs.index(glyph)]
+    names = [r.VariantGlyph for r in construction.MathGlyphVariantRecord]
+    if construction.GlyphAssembly:
+        names += [part.glyph for part in construction.GlyphAssembly.PartRecords]
+    return [metrics[name][0] / font["head"].unitsPerEm for name in names]
+
+
+def test_the_font_facts_sized_delimiters_rely_on():
+    from fontTools.ttLib import TTFont
+
+    from scripts.mathfont import FONT_SRC
+
+    font = TTFont(FONT_SRC)
+    axis = font["MATH"].table.MathConstants.AxisHeight.Value / font["head"].unitsPerEm
+    assert axis == pytest.approx(mathml.AXIS_HEIGHT_EM)
+    for bar in mathml.EVEN_WIDTH_DELIMITERS:
+        widths = _vertical_variant_widths(bar)
+        assert max(widths) - min(widths) < 0.08, bar
+    widths = _vertical_variant_widths("(")
+    assert max(widths) > 2 * min(widths)  # why parentheses are scaled rather than stretched
+
+
+def test_labels_of_an_aligned_display_go_above_their_formula_for_narrow_screens():
+    tex = (
+        r"\begin{aligned} \text{L2:}\quad & w \leftarrow w - \eta\,(g + \lambda w) = (1 - \eta\lambda)\, w, \\"
+        r" \text{L1, where } w_j \ne 0:\quad & w_j \leftarrow S(z), \qquad S(z) = \max(z, 0) \end{aligned}"
+    )
+    assert mathml.narrow_twin(tex) == (
+        r"\begin{aligned}&\text{L2:} \\ &\quad w \leftarrow w - \eta\,(g + \lambda w) \\"
+        r" &\qquad = (1 - \eta\lambda)\, w, \\ &\text{L1, where } w_j \ne 0: \\ &\quad w_j \leftarrow S(z),"
+        r" \\ &\quad S(z) = \max(z, 0)\end{aligned}"
+    )
+    # Two formula columns (label & g = ..., & w &= ...): each formula on its own line.
+    two = r"\begin{aligned} \text{AdamW:}\quad & g = \nabla f, & w &= w - \eta m \end{aligned}"
+    assert (
+        mathml.labels_above(two)
+        == r"\begin{aligned}&\text{AdamW:} \\ &\quad g = \nabla f, \\ &\quad w = w - \eta m\end{aligned}"
+    )
+    # A remark after \quad goes on its own line; "=" inside it or inside parentheses starts no line.
+    remark = r"\begin{aligned} \text{sub:}\quad & w \leftarrow w - \eta g \quad (\sign(0) = 0) \end{aligned}"
+    assert mathml.labels_above(remark).endswith(
+        r"&\quad w \leftarrow w - \eta g \\ &\qquad (\sign(0) = 0)\end{aligned}"
+    )
+
+
+def test_only_displays_whose_every_row_has_a_label_get_labels_above():
+    assert mathml.labels_above(r"\begin{aligned} a &= b \\ c &= d \end{aligned}") is None
+    assert mathml.labels_above(r"\begin{aligned} \text{L2:}\quad & a \\ c &= d \end{aligned}") is None
+    assert mathml.labels_above(r"\text{L2:}\quad a = b") is None  # not an aligned display
+    assert mathml.labels_above(r"\begin{aligned} \text{where}\quad & a \end{aligned}") is None  # no colon
+    assert mathml.narrow_twin(r"a = 1, \qquad b = 2") == mathml.one_statement_per_line(r"a = 1, \qquad b = 2")
+
+
+def test_notebook_displays_get_the_phone_twin_too(renderer):
+    out = renderer.dollars(r"<p>$$a = 1, \qquad b = 2$$ and $$c = 3$$</p>")
+    assert out.count('<span class="math-display math-display--wide">') == 1
+    assert out.count('<span class="math-display math-display--narrow">') == 1
+    assert out.count('<span class="math-display">') == 1  # nothing to break in c = 3

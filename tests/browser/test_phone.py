@@ -5,6 +5,8 @@ Each page is opened once per (viewport width, colour scheme); the tests below sh
 - figures: smallest and main (tick and axis labels) on-screen text size, in CSS px, is the SVG font
   size x rendered width / viewBox width of the variant the browser chose (phone at 390, desktop at 1280);
 - every display formula or table that overflows its box carries the scroll cue and is keyboard-scrollable;
+- on phones a display too wide for the screen has each text label ("L2:") on its own line, above its formula;
+- axe-core finds nothing at 390 px either (test_pages runs it at 1280);
 - at 1280 px no table is wider than the page's column.
 Phone screenshots go to reports/screenshots/phone/.
 """
@@ -19,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SCHEMES, screenshot_name, source_pages
-from .test_pages import LIST_IMAGES, NEXT_FRAMES, SCROLL
+from .test_pages import AXE, AXE_RUN, LIST_IMAGES, NEXT_FRAMES, SCROLL
 
 PAGES = source_pages()
 WIDTHS = (320, 390, 768, 1280)
@@ -65,6 +67,20 @@ MEASURE = """
         shownLines: Math.round((pre.clientHeight - padding) / line),
       };
     }),
+    // A label ("L2:") with formula text to its right on the same line, in a display too wide for
+    // the screen (a short "lasso: λ = ..." may keep its label in front).
+    labelsBeside: [...document.querySelectorAll(".md-typeset .math-display mtext")].filter(shown)
+      .filter((t) => /:\\s*$/.test(t.textContent))
+      .filter((t) => { const d = t.closest(".math-display"); return d.scrollWidth > d.clientWidth + 1; })
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return [...t.closest("math").querySelectorAll("mi, mn, mo, mtext")].some((e) => {
+          const b = e.getBoundingClientRect();
+          return e.textContent.trim() && shown(e) && b.left >= r.right - 0.5 &&
+            b.top < r.bottom - r.height / 4 && b.bottom > r.top + r.height / 4;
+        });
+      })
+      .map((t) => `${t.textContent.trim()} in ${where(t.closest("math"))}`),
     tables: [...document.querySelectorAll(".md-typeset table")].filter(shown).map((t) => {
       const box = t.closest(".md-typeset__scrollwrap") || t;
       const first = t.querySelector("tr > :first-child");
@@ -103,6 +119,9 @@ def measure(browser, origin, screenshots):
                 folder = screenshots / "phone"
                 folder.mkdir(exist_ok=True)
                 tab.screenshot(path=folder / screenshot_name(page, scheme), full_page=True)
+                # axe-core as test_pages runs it at 1280 px (dark mode: the colour rules).
+                tab.add_script_tag(path=str(AXE))
+                result["violations"] = tab.evaluate(AXE_RUN, scheme)
         finally:
             tab.close()
         done[page, width, scheme] = result
@@ -210,6 +229,18 @@ def test_lab_code_scrolls_and_never_wraps(measure, page, width, scheme):
     assert {c["whiteSpace"] for c in code} == {"pre"}
     if width == PHONE:  # 79-column lines do not fit a phone: they scroll (with the cue, tested above)
         assert any(c["overflow"] > 1 for c in code), "no code cell scrolls sideways at 390 px"
+
+
+def test_labels_sit_above_their_formula_on_phones(measure, page, scheme):
+    beside = measure(page, PHONE, scheme)["labelsBeside"]
+    assert beside == [], f"display labels with the formula beside them at {PHONE} px:\n" + _lines(beside)
+
+
+def test_no_accessibility_violation_on_phones(measure, page, scheme):
+    violations = measure(page, PHONE, scheme)["violations"]
+    assert violations == [], f"axe-core at {PHONE} px: " + "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations
+    )
 
 
 def test_desktop_tables_fit_their_column(measure, page, scheme):
