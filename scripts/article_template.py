@@ -25,7 +25,8 @@ from typing import ClassVar
 import material
 from markdown.extensions.toc import slugify
 
-from scripts import errata
+from scripts import code_pages, errata
+from scripts import prose as prose_census
 
 DOCS = errata.ROOT / "docs"
 VERDICTS_MARKER = re.compile(r"<!--\s*verdicts:\s*([\w-]+)\s*-->")
@@ -108,7 +109,7 @@ def verdict_list(key: str, page: str) -> str:
         if title is None:
             raise TemplateError(f"errata/{key}.toml: evidence {c.evidence!r} names no heading of docs/{path}")
         title = re.sub(r"\s*\[[^\]]*\]\([^)]*\)", "", title)  # a link inside a heading stays there
-        items.append(f"- {badge(c.verdict)} “{c.claim}” {c.short.strip()} → [{title}]({_relative(c.evidence, page)})")
+        items.append(f"- {badge(c.verdict)} “{c.claim}” — {c.short.strip()} → [{title}]({_relative(c.evidence, page)})")
     counts = ", ".join(
         f"{n} {v}" for v in errata.SCALE if (n := sum(c.verdict == v for c in _claims(key)))
     )  # generated, so outside the census
@@ -123,15 +124,22 @@ def run_box(key: str, page: str) -> str:
     if not (DOCS / article.lab).is_file():
         raise TemplateError(f"errata/articles.toml [{key}]: lab docs/{article.lab} does not exist")
     package = (errata.ROOT / "scripts" / "pages" / key).is_dir()
-    source = f"scripts/pages/{key}/" if package else f"scripts/pages/{key}.py"
+    if package:  # the page's code, one module per job, each shown on the site (scripts.code_pages)
+        parts = [
+            f"[`{part}`]({_relative(code_pages.find(f'pages.{key}.{part}').src_uri, page)})"
+            for part in ("experiments", "text", "figures")
+        ]
+        code = f"`scripts/pages/{key}/`: " + ", ".join(parts)
+    else:
+        code = f"[`scripts/pages/{key}.py`]({_relative(code_pages.find(f'pages.{key}').src_uri, page)})"
     rebuild = _relative("index.md#rebuild-it-yourself", page)
     return "\n".join(
         [
             '!!! example "Run it yourself"',
             "",
-            f"    The [lab for this page]({_relative(article.lab, page)}) reruns its examples in a notebook you can",
-            "    download and change. Every number and figure on this page is computed by the code in",
-            f"    `{source}`; [rebuild it yourself]({rebuild}) with two commands.",
+            f"    The [lab for this page]({_relative(article.lab, page)}) reruns its examples in a notebook",
+            "    you can download and change. Every number and figure on this page is computed by the",
+            f"    code in {code}; [rebuild it yourself]({rebuild}) with two commands.",
         ]
     )
 
@@ -160,7 +168,8 @@ def prose(markdown: str) -> str:
     """The hand-written text the verdict lists show (claims and one-liners), for the census."""
     parts = []
     for key in VERDICTS_MARKER.findall(markdown):
-        parts += [f"“{c.claim}” {c.short}" for c in errata.claims() if c.article == key]
+        # The claim is the article's words: numbers in its math are the article's, not computed.
+        parts += [f"“{prose_census.quoted(c.claim)}” {c.short}" for c in errata.claims() if c.article == key]
     return "\n\n".join(parts)
 
 

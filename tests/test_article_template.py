@@ -88,7 +88,7 @@ def test_the_verdict_list_has_every_claim_in_order_with_links_named_after_sectio
     md = tpl.verdict_list("a", "articles/a.md")
     items = [line for line in md.splitlines() if line.startswith("- ")]
     assert len(items) == 2
-    assert "“right one” Why. → [Norms, two of them](#norms)" in items[0] and ">correct</span>" in items[0]
+    assert "“right one” — Why. → [Norms, two of them](#norms)" in items[0] and ">correct</span>" in items[0]
     assert "→ [Plain heading](#plain-heading)" in items[1] and ">wrong</span>" in items[1]
     assert "*1 correct, 1 wrong.*" in md
     # from another page the links are relative to it
