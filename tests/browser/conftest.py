@@ -37,6 +37,16 @@ def source_pages() -> list[str]:
     return [*sorted({page_url(p) for p in [*sources, *generated]}), "404.html"]
 
 
+# The code pages all come from one template (scripts/code_pages.py): the page-by-page browser checks
+# visit the index and one page of each kind (a page package's module, a shared module), not all 29.
+CODE_SAMPLE = ("code/", "code/pages/norms/figures/", "code/solvers/")
+
+
+def browsed_pages() -> list[str]:
+    """The pages the browser checks visit one by one: every page, the code pages sampled."""
+    return [p for p in source_pages() if not p.startswith("code/") or p in CODE_SAMPLE]
+
+
 def built_pages(site: Path) -> list[str]:
     """Every HTML page of a built site, as a site path."""
     pages = []

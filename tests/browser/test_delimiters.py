@@ -13,9 +13,9 @@ import io
 
 import pytest
 
-from .conftest import source_pages
+from .conftest import browsed_pages
 
-PAGES = source_pages()
+PAGES = browsed_pages()
 SCALE = 2  # device pixels per CSS px: finer ink measurements
 
 # Every sized delimiter shown: Temml's stretchy form (minsize) or the scaled one (mathsize).

@@ -370,3 +370,29 @@ def test_state_link_survives_scrolling(open_explorable, name):
         x.tab.mouse.wheel(0, y - x.tab.evaluate("scrollY"))
         x.tab.wait_for_timeout(500)  # Material's tracking (if on) rewrites the hash within ~250 ms
         assert x.hash() == state, f"scrolled to {y}px"
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("name", PAGES)
+def test_axis_labels_do_not_overlap(open_explorable, name, viewport):
+    """Tick labels of every chart keep apart (a fixed tick step once drew 26 labels in one smear)."""
+    x = open_explorable(name, viewport=viewport)
+    x.tab.wait_for_timeout(300)  # charts draw once their width is known
+    overlaps = x.tab.evaluate(
+        """(root) => {
+      const out = [];
+      for (const svg of document.querySelectorAll(`${root} svg`)) {
+        const boxes = [...svg.querySelectorAll("text")].map((t) => [t.textContent, t.getBoundingClientRect()]);
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [a, ra] = boxes[i], [b, rb] = boxes[j];
+            const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+            const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+            if (w > 1 && h > 1) out.push(`${a} / ${b}`);
+          }
+      }
+      return out;
+    }""",
+        x.root,
+    )
+    assert overlaps == [], f"overlapping chart labels in {name}: {overlaps[:10]}"

@@ -13,10 +13,10 @@ import pytest
 
 from scripts.pipeline import ROOT
 
-from .conftest import SCHEMES, screenshot_name, source_pages
+from .conftest import SCHEMES, browsed_pages, screenshot_name
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = source_pages()
+PAGES = browsed_pages()
 
 # Scroll through the page as a reader would, so that lazy images load on their own.
 SCROLL = """

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SCHEMES, screenshot_name, source_pages
+from .conftest import SCHEMES, browsed_pages, screenshot_name
 from .test_pages import AXE, AXE_RUN, LIST_IMAGES, NEXT_FRAMES, SCROLL
 
-PAGES = source_pages()
+PAGES = browsed_pages()
 WIDTHS = (320, 390, 768, 1280)
 PHONE, DESKTOP = 390, 1280
 # Issue 11: (smallest text, main text) in CSS px.

@@ -156,6 +156,16 @@ export function axes({ width, height, x, y, xTicks = [], yTicks = [], xLabel = "
 }
 
 /** SVG path data through points [[x, y], ...] (already in pixels). */
+/** Round tick values covering [lo, hi]: a step of 1, 2 or 5 times a power of ten, about `count` ticks. */
+export function niceTicks(lo, hi, count = 5) {
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((st) => st >= raw);
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return { step, ticks };
+}
+
 export function line(points) {
   return points.map(([px, py], i) => `${i ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`).join("");
 }

@@ -4,7 +4,7 @@
  * come from figures/explorables/scale-symmetry.json (scripts/pages/explorables.py, which uses
  * networks.rescale, networks.loss and networks.weight_penalty).
  */
-import { axes, button, h, line, liveRegion, loadData, nearest, onWidth, parse, readHash, s, slider, writeHash } from "./common.js";
+import { axes, button, h, line, liveRegion, loadData, nearest, niceTicks, onWidth, parse, readHash, s, slider, writeHash } from "./common.js";
 
 const NAME = "scale-symmetry";
 const FRACTIONS = { "-2": "¼", "-1": "½", 0: "1", 1: "2", 2: "4" };
@@ -59,9 +59,9 @@ export async function mount(root, url, hash = "") {
   let width = 0;
   function drawPenalty(i) {
     const lo = 0;
-    const hi = Math.ceil(Math.max(...data.penalty) / 50) * 50;
-    const yTicks = [];
-    for (let v = lo; v <= hi; v += 50) yTicks.push({ v, label: String(v) });
+    const { step } = niceTicks(lo, Math.max(...data.penalty));
+    const hi = Math.ceil(Math.max(...data.penalty) / step) * step;
+    const yTicks = niceTicks(lo, hi).ticks.map((v) => ({ v, label: String(v) }));
     const chart = axes({ width, height: 220, x: [-2, 2], y: [lo, hi], xTicks, yTicks, xLabel: "c (log scale)", yLabel: "weight penalty", title: `Weight penalty against c; at c = ${data.text[i].c} it is ${data.text[i].penalty}.` });
     chart.plot.append(s("path", { d: line(data.log2_c.map((x, k) => [chart.x(x), chart.y(data.penalty[k])])), class: "xp-stroke xp-blue" }));
     const [bx, by] = [chart.x(data.log2_c[data.balanced]), chart.y(data.penalty[data.balanced])];
