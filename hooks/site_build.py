@@ -169,13 +169,13 @@ def on_page_content(html, page, config, files):
             html = _notebook(html, page, files)
         else:
             html = scripts.mathml.label_header_math(_state["math"].page(html))
-            html = scripts.article_template.fill_reading_time(html)
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html
     glossary = files.get_file_from_path(scripts.glossary.PAGE)
     if glossary is not None and page.file.src_uri != scripts.glossary.PAGE:
         html = _state["linker"].link(html, scripts.glossary.glossary_href(page.url, glossary.url))
+    html = scripts.article_template.fill_reading_time(html)  # last: counts the words as shown
     return scripts.search_index.mark_page(html, lab=scripts.search_index.is_code_page(page.file.src_uri))
 
 

@@ -117,7 +117,9 @@ def _title(page: Path) -> str:
 
 def _pins() -> dict[str, str]:
     lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
+    # the lock's lines read `name==version \` (hashes follow on their own lines)
+    pins = [line.split(";")[0].rstrip(" \\").split("==", 1) for line in lines if "==" in line]
+    return {name.strip(): version.strip() for name, version in pins if not name.lstrip().startswith("#")}
 
 
 @pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
