@@ -77,7 +77,7 @@ def test_the_page_lists_every_term_with_its_anchor_and_a_link_named_after_the_se
     page = g.expand("# Glossary\n\n<!-- glossary -->\n", "glossary.md", terms)
     assert page.count("<dt id=") == len(terms)
     assert '<dt id="soft-thresholding">Soft-thresholding</dt>' in page
-    assert "See [The proximal step](articles/updates.md#proximal-step)." in page
+    assert "See [The proximal step: soft-thresholding](articles/updates.md#proximal-step)." in page
     assert g.expand("no marker", "glossary.md", terms) == "no marker"
 
 
