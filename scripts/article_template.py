@@ -102,16 +102,20 @@ def _claims(key: str) -> list[errata.Erratum]:
 
 def verdict_list(key: str, page: str) -> str:
     """Markdown: every claim of the article, in its order, with badge, one line and a named link."""
+    claims = _claims(key)  # the registry is read and validated once per list
+    found: dict[str, dict[str, str]] = {}  # headings per evidence page, each page read once
     items = []
-    for c in _claims(key):
+    for c in claims:
         path, _, anchor = c.evidence.partition("#")
-        title = headings(path).get(anchor)
+        if path not in found:
+            found[path] = headings(path)
+        title = found[path].get(anchor)
         if title is None:
             raise TemplateError(f"errata/{key}.toml: evidence {c.evidence!r} names no heading of docs/{path}")
         title = re.sub(r"\s*\[[^\]]*\]\([^)]*\)", "", title)  # a link inside a heading stays there
         items.append(f"- {badge(c.verdict)} “{c.claim}” — {c.short.strip()} → [{title}]({_relative(c.evidence, page)})")
     counts = ", ".join(
-        f"{n} {v}" for v in errata.SCALE if (n := sum(c.verdict == v for c in _claims(key)))
+        f"{n} {v}" for v in errata.SCALE if (n := sum(c.verdict == v for c in claims))
     )  # generated, so outside the census
     return "\n".join(['<div class="verdict-list" markdown>', "", *items, "", "</div>", "", f"*{counts}.*"])
 
