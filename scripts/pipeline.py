@@ -232,8 +232,16 @@ def figure_files(name: str, fig, phone_fig) -> dict[str, bytes]:
     from scripts import style
 
     with style.rc():
-        svg = style.svg_bytes(style.readable(fig))
-        phone_svg = style.svg_bytes(style.phone(phone_fig))
+        fig, phone_fig = style.declutter(style.readable(fig)), style.phone(phone_fig)
+        # A legend that covers data has been moved (declutter); a text placed on the curves by
+        # the page's code cannot be, so it is an error in that page's figure code.
+        covering = [
+            f"{variant}: {c}" for variant, f in (("desktop", fig), ("phone", phone_fig)) for c in style.clashes(f)
+        ]
+        if covering:
+            raise ValueError(f"{name}: text covers data:\n  " + "\n  ".join(covering))
+        svg = style.svg_bytes(fig)
+        phone_svg = style.svg_bytes(phone_fig)
     return {
         f"{name}.svg": svg,
         f"{name}.dark.svg": style.dark_variant(svg),

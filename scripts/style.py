@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 import matplotlib
 import matplotlib.ticker
+import numpy as np
 from matplotlib import transforms
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
@@ -220,11 +221,11 @@ def _legend_entries(legend: Legend):
     return handles, labels, title
 
 
-def _columns(labels: list[str], size: float) -> int:
-    """Legend columns that fit the phone width (a label is about 0.6 em per character)."""
+def _columns(labels: list[str], size: float, width: float = PHONE_WIDTH) -> int:
+    """Legend columns that fit ``width`` inches (a label is about 0.6 em per character)."""
     widest = max((len(line) for label in labels for line in label.split("\n")), default=1) * 0.6 * size
     widest += 5 * size  # handle, its gap to the label, the gap between columns (in em)
-    return max(1, min(len(labels), int(PHONE_WIDTH * 72 * 0.95 // widest)))
+    return max(1, min(len(labels), int(width * 72 * 0.95 // widest)))
 
 
 def _wrap(text: Text, width_pt: float) -> None:
@@ -264,8 +265,8 @@ def _legend_height(legend: Legend) -> float:
     return rows * size * 1.5 / 72 + 0.15
 
 
-def _wrapped_labels(labels: list[str], size: float) -> list[str]:
-    chars = int((PHONE_WIDTH * 72 * 0.92 - 3 * size) / (0.6 * size))
+def _wrapped_labels(labels: list[str], size: float, width: float = PHONE_WIDTH) -> list[str]:
+    chars = int((width * 72 * 0.92 - 3 * size) / (0.6 * size))
     return [label if "$" in label else textwrap.fill(label, chars) for label in labels]
 
 
@@ -326,26 +327,36 @@ def phone(fig: Figure) -> Figure:
             size = legend.get_texts()[0].get_fontsize() if labels else PHONE_FLOOR[0]
             legend.remove()
             moved.append((ax, handles, _wrapped_labels(labels, size), title, size))
-    if moved:
-        fig.draw_without_rendering()  # lay out once to measure the tick and axis labels
-        renderer = fig._get_renderer()
-        for ax, handles, labels, title, size in moved:
-            below = ax.get_window_extent(renderer).y0 - ax.get_tightbbox(renderer).y0  # px at fig dpi
-            gap = below * 72 / fig.dpi + 4  # pt
-            below_axes = transforms.offset_copy(ax.transAxes, fig=fig, y=-gap, units="points")
-            # Centred on the figure (the axes is off-centre by its y labels), below the axes.
-            anchor = transforms.blended_transform_factory(fig.transFigure, below_axes)
-            ax.legend(
-                handles,
-                labels,
-                title=title,
-                loc="upper center",
-                bbox_to_anchor=(0.5, 0.0),
-                bbox_transform=anchor,
-                ncols=_columns(labels, size),
-                fontsize=size,
-            )
-    return fig
+    _below(fig, moved)
+    return declutter(fig)
+
+
+def _below(fig: Figure, moved: list) -> None:
+    """Put each (axes, handles, labels, title, size) legend below its axes' tick and axis labels."""
+    if not moved:
+        return
+    fig.draw_without_rendering()  # lay out once to measure the tick and axis labels
+    renderer = fig._get_renderer()
+    for ax, handles, labels, title, size in moved:
+        below = ax.get_window_extent(renderer).y0 - ax.get_tightbbox(renderer).y0  # px at fig dpi
+        gap = below * 72 / fig.dpi + 4  # pt
+        below_axes = transforms.offset_copy(ax.transAxes, fig=fig, y=-gap, units="points")
+        # Centred on the figure when the axes spans it (it is off-centre by its y labels), else on
+        # the axes: a legend wider than its column would squeeze the panels beside it.
+        spec = ax.get_subplotspec()
+        alone = spec is None or spec.get_gridspec().get_geometry()[1] == 1
+        anchor = transforms.blended_transform_factory(fig.transFigure if alone else ax.transAxes, below_axes)
+        width = fig.get_size_inches()[0] * (1 if alone else ax.get_position().width)
+        ax.legend(
+            handles,
+            labels,
+            title=title,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            bbox_transform=anchor,
+            ncols=_columns(labels, size, width),
+            fontsize=size,
+        )
 
 
 def size_pt(svg: bytes) -> tuple[float, float]:
@@ -354,3 +365,136 @@ def size_pt(svg: bytes) -> tuple[float, float]:
     if not found:
         raise ValueError("not an SVG written by matplotlib: no width/height in pt")
     return float(found[1]), float(found[2])
+
+
+# ---------------------------------------------------------------------------------------------
+# Legends and labels that cover data.  After layout, a legend or a text inside the axes whose box
+# holds a drawn point of the data (a line sampled every 2 px, a marker, a scatter point, a bar) hides
+# it.  On a phone the text is larger and the plot smaller, so a legend placed for the desktop often
+# lands on the curves: phone() moves such a legend to a free corner, else below the plot.
+# ---------------------------------------------------------------------------------------------
+
+
+def _data_points(ax, renderer) -> list[tuple[str, np.ndarray]]:
+    """(what, display points (n, 2)) for each data artist of ``ax``."""
+    found = []
+    for line in ax.get_lines():
+        if not line.get_visible() or not len(line.get_xydata()):
+            continue
+        xy = line.get_transform().transform(np.asarray(line.get_xydata(), float))
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if line.get_linestyle() not in ("None", "", " ", "none") and len(xy) > 1:
+            # every segment sampled every 2 px (at least its end points)
+            steps = np.maximum(1, (np.hypot(*np.diff(xy, axis=0).T) // 2).astype(int))
+            seg = np.repeat(np.arange(len(steps)), steps)
+            frac = (np.arange(len(seg)) - np.repeat(np.cumsum(steps) - steps, steps) + 1) / steps[seg]
+            xy = np.concatenate([xy[:1], xy[seg] + (xy[seg + 1] - xy[seg]) * frac[:, None]])
+        # a reference line (axhline, axvline) spans the axes: a text may label it in place
+        reference = line.get_transform() != ax.transData
+        found.append((f"{'reference line' if reference else 'line'} {line.get_label()!r}", xy))
+    for coll in ax.collections:
+        if not coll.get_visible() or type(coll).__name__ != "PathCollection":
+            continue
+        offsets = np.asarray(coll.get_offsets(), float)
+        if len(offsets):
+            found.append((f"points {coll.get_label()!r}", coll.get_offset_transform().transform(offsets)))
+    for patch in ax.patches:
+        if patch.get_visible() and type(patch).__name__ == "Rectangle":
+            box = patch.get_window_extent(renderer)
+            if box.width > 0.5 and box.height > 0.5:
+                xs, ys = np.linspace(box.x0, box.x1, 5), np.linspace(box.y0, box.y1, 5)
+                kind = "bar" if patch.get_data_transform() == ax.transData else "reference band"  # axvspan
+                found.append((f"{kind} {patch.get_label()!r}", np.stack(np.meshgrid(xs, ys), -1).reshape(-1, 2)))
+    box = ax.get_window_extent(renderer)  # clipped data beyond the axes is not drawn
+    return [
+        (what, xy[(xy[:, 0] >= box.x0) & (xy[:, 0] <= box.x1) & (xy[:, 1] >= box.y0) & (xy[:, 1] <= box.y1)])
+        for what, xy in found
+    ]
+
+
+def _covered(box, points) -> list[str]:
+    """The data artists (of ``_data_points``) with a point strictly inside ``box``."""
+    inner = box.padded(-1.0)
+    return [
+        what
+        for what, xy in points
+        if ((xy[:, 0] > inner.x0) & (xy[:, 0] < inner.x1) & (xy[:, 1] > inner.y0) & (xy[:, 1] < inner.y1)).any()
+    ]
+
+
+def clashes(fig: Figure) -> list[str]:
+    """Legends and texts inside an axes that cover its data, after layout: one line each."""
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    out = []
+    for ax in fig.axes:
+        boxes = []
+        legend = ax.get_legend()
+        if legend is not None and legend.get_visible():
+            boxes.append(("legend", legend.get_window_extent(renderer)))
+        boxes += [(f"text {t.get_text()!r}", t.get_window_extent(renderer)) for t in ax.texts if _shown(t)]
+        if not boxes:
+            continue
+        points = _data_points(ax, renderer)
+        title = " ".join(ax.get_title().split()) or f"axes {fig.axes.index(ax)}"
+        out += [
+            f"{title}: {name} covers {what}"
+            for name, box in boxes
+            for what in _covered(box, points)
+            if name == "legend" or not what.startswith("reference")
+        ]
+    return out
+
+
+def _shown(text: Text) -> bool:
+    return text.get_visible() and bool(text.get_text().strip())
+
+
+# Where a legend that covers data may go instead, in order of preference.
+_FREE_SPOTS = (
+    "upper right",
+    "upper left",
+    "lower right",
+    "lower left",
+    "center right",
+    "center left",
+    "upper center",
+    "lower center",
+)
+
+
+def declutter(fig: Figure) -> Figure:
+    """Move each axes legend that covers data to a free spot in its axes, else below the plot
+    (the figure grows by the legend's height)."""
+    moved = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is None or not legend.get_visible() or _outside(legend):
+            continue
+        for loc in (None, *_FREE_SPOTS):
+            if loc is not None:
+                legend.set_bbox_to_anchor(None)  # a spot of the axes, not of the page's anchor
+                legend.set_loc(loc)
+            fig.draw_without_rendering()
+            renderer = fig._get_renderer()
+            box = legend.get_window_extent(renderer)
+            inside = ax.get_window_extent(renderer).padded(1.0)
+            within = inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1)
+            if within and not _covered(box, _data_points(ax, renderer)):
+                break
+        else:
+            handles, labels, title = _legend_entries(legend)
+            size = legend.get_texts()[0].get_fontsize() if labels else PHONE_FLOOR[0]
+            legend.remove()
+            width, height = fig.get_size_inches()
+            spec = ax.get_subplotspec()
+            column = width * (
+                1 if spec is None or spec.get_gridspec().get_geometry()[1] == 1 else ax.get_position().width
+            )
+            labels = _wrapped_labels(labels, size, column)
+            lines = sum(label.count("\n") + 1 for label in labels)
+            rows = math.ceil(lines / _columns(labels, size, column)) + bool(title)
+            fig.set_size_inches(width, height + rows * size * 1.5 / 72 + 0.15)
+            moved.append((ax, handles, labels, title, size))
+    _below(fig, moved)
+    return fig

@@ -132,8 +132,8 @@ def _fig_overfitting(o):
     ]
     for key, label, colour, dash, marker in series:
         ax.plot(ps, o["median"][key], color=colour, linestyle=dash, marker=marker, markersize=3.5, label=label)
-    ax.axhline(o["noise_var"], color=style.MUTED, linewidth=0.8)
-    ax.text(o["ps"][-1], o["noise_var"] * 1.1, "noise variance", color=style.MUTED, fontsize=9, ha="right")
+    # in the legend, not beside the line: the test curves cross it where a label would sit
+    ax.axhline(o["noise_var"], color=style.MUTED, linewidth=0.8, label="noise variance")
     ax.axvline(o["relevant"], color=style.MUTED, linewidth=0.8, linestyle=(0, (1, 1.5)))
     ax.text(o["relevant"] + 0.5, 0.012, "true number of features", color=style.MUTED, fontsize=9)
     ax.set_yscale("log")
