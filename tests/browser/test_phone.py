@@ -259,3 +259,19 @@ def test_verdict_tables_are_cards_and_wide_numeric_tables_keep_their_first_colum
         elif t["overflow"] > 1 and not (t["layout"] == "scroll" and t["sticky"]):
             problems.append(f"{t['what']}: scrolling table without a sticky first column")
     assert problems == [], f"tables at {PHONE} px:\n" + _lines(problems)
+
+
+# Numeric tables narrow enough for a phone (first header, by page): they fit at 390 px rather than
+# scroll by a few px, where the cue is easy to miss and the fade covers the last column's values.
+FIT_ON_PHONES = {"conventions/": {"quantity"}, "articles/networks/": {"penalty"}}
+
+
+def test_narrow_numeric_tables_fit_a_phone(measure, page, scheme):
+    if page not in FIT_ON_PHONES:
+        pytest.skip("no table listed for this page")
+    tables = [
+        t for t in measure(page, PHONE, scheme)["tables"] if t["headers"][:1] and t["headers"][0] in FIT_ON_PHONES[page]
+    ]
+    assert len(tables) == len(FIT_ON_PHONES[page]), f"tables not found: {FIT_ON_PHONES[page]}"
+    wide = [f"{t['what']}: {t['overflow']} px too wide" for t in tables if t["overflow"] > 1]
+    assert wide == [], f"tables that should fit at {PHONE} px:\n" + _lines(wide)
