@@ -74,3 +74,60 @@ def test_every_computed_number_is_quoted_or_marked_internal(slug, fresh_numbers)
     assert not internal & quoted, f"{slug}: quoted, so not internal: {sorted(internal & quoted)}"
     unmarked = keys - quoted - internal
     assert not unmarked, f"{slug}: quote these numbers on a page or add them to INTERNAL_NUMBERS: {sorted(unmarked)}"
+
+
+# On a phone the panels of a figure are stacked in one column (its `.phone.svg`), so a caption
+# or alt text that places a panel ("Left:", "the right panel", "top row") is wrong there. Within
+# one panel a place is the same on both: "to the right", "right of zero", "on top of each other".
+PANEL_PLACE = re.compile(r"(?<!to the )(?<!towards the )\b(left|right|top|bottom)\b(?! of\b)", re.IGNORECASE)
+UPPER_LOWER = re.compile(r"\b(upper|lower)[- ](panel|plot|row|column|half)s?\b", re.IGNORECASE)
+# Prose and registries: the same places, where they name a panel.
+PROSE_PLACE = re.compile(
+    r"\b(left|right|top|bottom|upper|lower)[- ](panel|plot|row|column|half)s?\b"
+    r"|\bpanels? (on|at) the (left|right|top|bottom)\b"
+    r"|\*\* \((left|right|top|bottom)\)",
+    re.IGNORECASE,
+)
+
+
+def _panels(svg: Path) -> int:
+    return svg.read_text(encoding="utf-8").count('<g id="axes_')
+
+
+def _figures_with_captions():
+    """Each figure image of a page with its alt text and its ``/// caption`` block ("" if none)."""
+    for page in PAGES:
+        lines = page.read_text(encoding="utf-8").split("\n")
+        for i, line in enumerate(lines):
+            for match in IMAGE.finditer(line):
+                caption = []
+                if i + 1 < len(lines) and lines[i + 1].strip() == "/// caption":
+                    end = next(j for j in range(i + 2, len(lines)) if lines[j].strip() == "///")
+                    caption = lines[i + 2 : end]
+                yield page, match["src"], match["alt"], " ".join(part.strip() for part in caption)
+
+
+def test_panels_are_named_by_title_not_by_place():
+    """Captions and alt texts of multi-panel figures hold on the desktop and the stacked phone layout."""
+    checked, wrong = 0, []
+    for page, src, alt, caption in _figures_with_captions():
+        if _panels(_target(page, src)) < 2:
+            continue
+        checked += 1
+        for kind, text in (("alt text", alt), ("caption", caption)):
+            for found in [*PANEL_PLACE.finditer(text), *UPPER_LOWER.finditer(text)]:
+                near = text[max(0, found.start() - 30) : found.end() + 30]
+                wrong.append(f"{page.relative_to(DOCS)}: {kind} of {src.rsplit('/', 1)[-1]}: …{near}…")
+    assert checked >= 20, f"only {checked} multi-panel figures found: is the axes count of the SVGs right?"
+    assert not wrong, "name the panel by its title or letter (stacked on a phone):\n" + "\n".join(wrong)
+
+
+def test_prose_names_panels_by_title_not_by_place():
+    sources = [*PAGES, *(pipeline.ROOT / "errata").glob("*.toml"), pipeline.ROOT / "glossary.toml"]
+    wrong = [
+        f"{path.relative_to(pipeline.ROOT)}:{n}: {line.strip()[:120]}"
+        for path in sources
+        for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+        if PROSE_PLACE.search(line)
+    ]
+    assert not wrong, "name the panel by its title or letter (stacked on a phone):\n" + "\n".join(wrong)

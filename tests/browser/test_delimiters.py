@@ -5,6 +5,8 @@ hidden, and its box is compared with the same character typeset plainly beside i
 - its ink is at least as tall as the size TeX gives it (1.2 em for ``\\big``, 1.8 em for ``\\Big``);
 - its box is no wider than the plain glyph scaled to that size (Chromium once laid a stretched
   parenthesis out 0.875 em wide, the widest of the font's variants, leaving a gap inside the fence).
+Stretchy fences (``\\left( ... \\right)``, ``pmatrix``, ``cases``) have no size in the MathML, only in
+the browser: their box is held to the plain glyph scaled to the height of their ink.
 """
 
 from __future__ import annotations
@@ -18,17 +20,21 @@ from .conftest import browsed_pages
 PAGES = browsed_pages()
 SCALE = 2  # device pixels per CSS px: finer ink measurements
 
-# Every sized delimiter shown: Temml's stretchy form (minsize) or the scaled one (mathsize).
+# Every sized delimiter shown: Temml's stretchy form (minsize) or the scaled one (mathsize), and every
+# stretchy fence (\left, matrices, cases), whose size (null here) only the browser knows.
 FIND = """
 () => {
   document.querySelectorAll("details").forEach((d) => { d.open = true; });  // solutions count too
-  const sized = [...document.querySelectorAll(".md-typeset mo[minsize], .md-typeset mo[mathsize]")]
-    .filter((e) => e.getClientRects().length > 0 && e.textContent.trim());
+  const fence = (e) => e.getAttribute("stretchy") === "true" && "()[]{}|‖⟨⟩⌊⌋⌈⌉".includes(e.textContent.trim());
+  const found = ".md-typeset mo[minsize], .md-typeset mo[mathsize], .md-typeset mo[stretchy]";
+  const sized = [...document.querySelectorAll(found)]
+    .filter((e) => e.getClientRects().length > 0 && e.textContent.trim())
+    .filter((e) => e.hasAttribute("minsize") || e.hasAttribute("mathsize") || fence(e));
   return sized.map((e, i) => {
     e.dataset.delimiter = i;
     return {
       index: i, text: e.textContent.trim(), tex: e.closest("math").querySelector("annotation")?.textContent ?? "",
-      size: parseFloat(e.getAttribute("minsize") || e.getAttribute("mathsize")),
+      size: parseFloat(e.getAttribute("minsize") || e.getAttribute("mathsize")) || null,
     };
   });
 }
@@ -119,7 +125,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.parametrize("page", PAGES, ids=lambd
 
 
 def _where(d: dict) -> str:
-    return f"{d['text']} ({d['size']:g} em) in {d['tex'][:60]}"
+    size = f"{d['size']:g} em" if d["size"] else "stretchy"
+    return f"{d['text']} ({size}) in {d['tex'][:60]}"
+
+
+def _size(d: dict) -> float:
+    """Size in em: TeX's for a sized delimiter; for a stretchy fence its ink's height (1 em at least)."""
+    return d["size"] or max(1.0, d["ink"] / d["font"])
 
 
 def test_big_delimiters_are_as_tall_as_intended(delimiters, page):
@@ -127,7 +139,7 @@ def test_big_delimiters_are_as_tall_as_intended(delimiters, page):
     short = [
         f"{_where(d)}: ink {d['ink'] / d['font']:.2f} em"
         for d in delimiters(page)
-        if d["ink"] < 0.93 * d["size"] * d["font"]
+        if d["size"] and d["ink"] < 0.93 * d["size"] * d["font"]
     ]
     assert short == [], "sized delimiters shorter than their size:\n" + "\n".join(f"  {s}" for s in short)
 
@@ -135,9 +147,9 @@ def test_big_delimiters_are_as_tall_as_intended(delimiters, page):
 def test_big_delimiters_leave_no_gap_inside(delimiters, page):
     wide = [
         f"{_where(d)}: box {d['width'] / d['font']:.3f} em, "
-        f"plain glyph scaled {d['plainWidth'] * d['size'] / d['font']:.3f} em"
+        f"plain glyph scaled {d['plainWidth'] * _size(d) / d['font']:.3f} em"
         for d in delimiters(page)
-        if d["width"] > d["plainWidth"] * d["size"] * 1.1 + 1
+        if d["width"] > d["plainWidth"] * _size(d) * 1.1 + 1
     ]
     assert wide == [], "sized delimiters wider than their glyph (a gap inside the fence):\n" + "\n".join(
         f"  {s}" for s in wide

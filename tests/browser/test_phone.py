@@ -89,6 +89,12 @@ MEASURE = """
         overflow: Math.max(box.scrollWidth - box.clientWidth, t.scrollWidth - t.clientWidth),
         headers: [...t.querySelectorAll("thead th")].map((th) => th.innerText.trim().toLowerCase()),
         layout: t.dataset.layout || null, sticky: first ? getComputedStyle(first).position === "sticky" : false,
+        // first cells on screen that repeat the one above (a run of rows of one library)
+        repeats: (() => {
+          const seen = [...t.querySelectorAll("tbody tr > :first-child")]
+            .filter((c) => c.getBoundingClientRect().width > 1).map((c) => c.innerText.trim());
+          return seen.filter((s, i) => i > 0 && s === seen[i - 1]).length;
+        })(),
       };
     }),
   };
@@ -259,3 +265,26 @@ def test_verdict_tables_are_cards_and_wide_numeric_tables_keep_their_first_colum
         elif t["overflow"] > 1 and not (t["layout"] == "scroll" and t["sticky"]):
             problems.append(f"{t['what']}: scrolling table without a sticky first column")
     assert problems == [], f"tables at {PHONE} px:\n" + _lines(problems)
+
+
+# Numeric tables narrow enough for a phone (first header, by page): they fit at 390 px rather than
+# scroll by a few px, where the cue is easy to miss and the fade covers the last column's values.
+FIT_ON_PHONES = {"conventions/": {"quantity"}, "articles/networks/": {"penalty"}}
+
+
+def test_narrow_numeric_tables_fit_a_phone(measure, page, scheme):
+    if page not in FIT_ON_PHONES:
+        pytest.skip("no table listed for this page")
+    tables = [
+        t for t in measure(page, PHONE, scheme)["tables"] if t["headers"][:1] and t["headers"][0] in FIT_ON_PHONES[page]
+    ]
+    assert len(tables) == len(FIT_ON_PHONES[page]), f"tables not found: {FIT_ON_PHONES[page]}"
+    wide = [f"{t['what']}: {t['overflow']} px too wide" for t in tables if t["overflow"] > 1]
+    assert wide == [], f"tables that should fit at {PHONE} px:\n" + _lines(wide)
+
+
+def test_card_runs_show_their_title_once(measure, page, scheme):
+    """On phones a run of rows with the same first cell (the oracle checks of one library) shows it once."""
+    tables = measure(page, PHONE, scheme)["tables"]
+    repeated = [f"{t['what']}: {t['repeats']} repeats" for t in tables if t["layout"] != "scroll" and t["repeats"]]
+    assert repeated == [], f"card tables repeating their first cell at {PHONE} px:\n" + _lines(repeated)

@@ -3,7 +3,9 @@
  * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables, notebook code) carries
  *    data-scroll-more="left", "right" or "left right"; extra.css fades that edge.
  * 2. Text tables (claim / verdict / correction and the like) get data-layout="cards" and each cell
- *    a data-label with its column's header, so extra.css can stack them as cards on phones;
+ *    a data-label with its column's header, so extra.css can stack them as cards on phones
+ *    (data-titled: the first cell is the card's title; data-continues: same title as the card before;
+ *    data-layout="groups": a grouped three-column table, shown as two columns under group headings);
  *    numeric tables get data-layout="scroll" (a sticky first column while they scroll).
  * 3. Code in tables may break after . ( , = _ only, never inside a name.
  * 4. An inline formula wider than its line scrolls in a box of its own (see boxInlineMath).
@@ -13,6 +15,7 @@
     ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, " +
     ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre"; // notebook code and output scroll (extra.css)
   const VERDICT = /^(claim|verdict|correction|the article says|evidence)$/i;
+  const TITLE_MAX = 80; // characters: longer first cells (errata claims) keep their label
   const NUMERIC = /^[\s\u2212+\-−]*[\d.,]+(\s*[%×e\-−+\d.]*)?\s*$/;
 
   function cue(el) {
@@ -40,8 +43,19 @@
     const text = verdicts || (headers.length > 2 && numeric < cells.length / 3);
     table.dataset.layout = text ? "cards" : "scroll";
     if (text) {
-      for (const row of table.querySelectorAll("tbody tr")) {
+      const rows = [...table.querySelectorAll("tbody tr")];
+      for (const row of rows) {
         [...row.children].forEach((td, i) => { if (headers[i]) td.dataset.label = headers[i]; });
+      }
+      // Short first cells (a library, a page, an estimator) title their card. A three-column table
+      // whose first column comes in runs (the oracle checks, by library) reads on phones as a
+      // two-column table under one heading per run: its headers shown once, not on every card.
+      const firsts = rows.map((row) => headerText(row.children[0] || row));
+      if (firsts.length && firsts.every((f) => f.length <= TITLE_MAX)) {
+        table.dataset.titled = "";
+        rows.forEach((row, i) => { if (i && firsts[i] === firsts[i - 1]) row.dataset.continues = ""; });
+        const runs = rows.filter((row) => !row.hasAttribute("data-continues")).length;
+        if (headers.length === 3 && runs < rows.length / 2 && !verdicts) table.dataset.layout = "groups";
       }
     }
     for (const code of table.querySelectorAll("code")) {
