@@ -14,7 +14,8 @@
                      labs (scripts.notebook_html): math, links to pages, a download button;
                      scripts.glossary: first use of each term linked (tooltip: its definition);
                      scripts.search_index: what the search must skip (TeX, display math, lab code);
-6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped;
+6. on_post_page      labs: their theme stylesheet moved to one shared file, dead loaders dropped,
+                     figure outputs re-encoded into files next to the page (alt text: cell metadata);
 7. on_post_build     scripts.csspurge on that stylesheet and on the theme's; scripts.mathfont: the
                      math font subset; scripts.search_index: the search index ranked (labs lower)
                      and Greek spelled out.
@@ -25,6 +26,7 @@ Every problem is logged as a warning, so ``mkdocs build --strict`` refuses to pu
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import re
 import subprocess
@@ -179,12 +181,26 @@ def on_page_content(html, page, config, files):
     return scripts.search_index.mark_page(html, lab=scripts.search_index.is_code_page(page.file.src_uri))
 
 
+def _lab_figures(output: str, page, config) -> str:
+    """The lab's figure outputs as files next to it, with their alt text from the notebook (issue 17)."""
+    source = Path(page.file.abs_src_path)
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    try:
+        alts = scripts.notebook_html.figure_alts(notebook, page.file.src_uri)
+        output, figures = scripts.notebook_html.externalize_figures(output, alts, page.file.src_uri)
+    except scripts.notebook_html.LabFigureError as exc:
+        raise PluginError(str(exc)) from exc
+    scripts.notebook_html.write_files((Path(config["site_dir"]) / page.file.dest_path).parent, figures)
+    return output
+
+
 def on_post_page(output, page, config):
     if not _is_notebook(page):
         return output
     _state.setdefault("notebook_classes", set()).update(scripts.csspurge.classes_in(output))
     output = scripts.notebook_html.extract_stylesheet(output, page.url, Path(config["site_dir"]))
     output = scripts.notebook_html.drop_dead_scripts(output)
+    output = _lab_figures(output, page, config)
     # Variables the page's remaining inline styles use must survive the purge of the shared sheet.
     _state.setdefault("notebook_variables", set()).update(scripts.csspurge.variables_used(output))
     return output

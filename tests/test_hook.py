@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import importlib.util
+import io
+import json
 import types
 
 import pytest
 from mkdocs.exceptions import PluginError
+from PIL import Image
 
 from scripts.pipeline import ROOT
 
@@ -58,3 +62,34 @@ def test_tex_left_in_the_search_index_is_a_warning_so_strict_builds_fail(hook, t
     hook._clean_search_index(path)
     assert any(r.levelname == "WARNING" and "TeX source left" in r.getMessage() for r in caplog.records)
     assert '"keywords"' in path.read_text()  # the cleaned index was written
+
+
+def _lab(tmp_path, alt: str | None):
+    """A lab's source (one code cell, with or without alt text) and its page as mkdocs-jupyter renders it."""
+    metadata = {} if alt is None else {"alt": alt}
+    source = tmp_path / "docs" / "labs" / "x.ipynb"
+    source.parent.mkdir(parents=True)
+    source.write_text(json.dumps({"cells": [{"id": "cell-1", "cell_type": "code", "metadata": metadata}]}))
+    png = io.BytesIO()
+    Image.new("RGBA", (30, 20), "white").save(png, "PNG")
+    output = (
+        '<div class="jp-Cell" id="cell-id=cell-1"><img src="data:image/png;base64,'
+        + base64.b64encode(png.getvalue()).decode()
+        + '"/></div>'
+    )
+    file = types.SimpleNamespace(abs_src_path=str(source), src_uri="labs/x.ipynb", dest_path="labs/x/index.html")
+    return output, types.SimpleNamespace(file=file), {"site_dir": str(tmp_path / "site")}
+
+
+def test_a_labs_figures_are_written_next_to_its_page_in_the_built_site_only(hook, tmp_path):
+    output, page, config = _lab(tmp_path, "a white rectangle")
+    html = hook._lab_figures(output, page, config)
+    (figure,) = (tmp_path / "site" / "labs" / "x").glob("figure-1.*.png")
+    assert f'src="{figure.name}" width="30" height="20" alt="a white rectangle"' in html
+    assert sorted(p.name for p in (tmp_path / "docs" / "labs").iterdir()) == ["x.ipynb"]  # the sources untouched
+
+
+def test_a_lab_figure_without_alt_text_fails_the_build(hook, tmp_path):
+    output, page, config = _lab(tmp_path, None)
+    with pytest.raises(PluginError, match=r"labs/x\.ipynb: cell-1 draws a figure without alt text"):
+        hook._lab_figures(output, page, config)

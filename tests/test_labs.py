@@ -91,6 +91,15 @@ def test_lab_carries_no_test_plumbing(lab: Path):
     assert not keys, f"{lab.name} shows the site's page keys {keys}"
 
 
+@pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
+def test_every_figure_a_lab_draws_has_alt_text(lab: Path):
+    """The build gives each figure output the alt text of its cell (scripts/notebook_html.py) and
+    refuses one without; this says so before a build, for the cells that show a figure."""
+    drawing = [c["id"] for c in _cells(lab) if c["cell_type"] == "code" and "plt.show()" in "".join(c["source"])]
+    described = [c["id"] for c in _cells(lab) if "alt" in c["metadata"]]
+    assert drawing and described == drawing, f"{lab.name}: cells drawing a figure {drawing}, with alt text {described}"
+
+
 def test_every_article_page_has_a_lab():
     articles = {p.stem for p in (ROOT / "docs" / "articles").glob("*.md")}
     assert articles, "no article pages found"

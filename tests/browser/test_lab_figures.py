@@ -1,0 +1,94 @@
+"""Lab figures (issue 17), as a reader's browser gets them, at phone and desktop width, light and dark.
+
+Each figure a lab draws is a file next to the page (not base64 inside it), with its size in the markup
+(no layout shift when it arrives), alt text saying what it shows, lazy loading, and it loads once the
+reader scrolls to it; its frame in dark mode keeps its proportions and stays inside the column.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SCHEMES, browsed_pages
+from .test_pages import NEXT_FRAMES, SCROLL
+
+LABS = [page for page in browsed_pages() if page.startswith("labs/")]
+WIDTHS = (390, 1280)
+# nbconvert's alt text when a notebook gives none.
+PLACEHOLDER = "No description has been provided for this image"
+# The issue's budget for layout shift on every page.
+CLS = 0.02
+
+# Layout shifts from the first paint on (none of them follows input: the test only scrolls).
+WATCH_SHIFTS = """
+window.__shift = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+FIGURES = """
+async () => {
+  const figures = [...document.querySelectorAll(".jupyter-wrapper .jp-RenderedImage img")];
+  await Promise.all(figures.map((i) => i.complete ? null : new Promise((r) => {
+    i.addEventListener("load", r, { once: true });
+    i.addEventListener("error", r, { once: true });
+    setTimeout(r, 10000);
+  })));
+  return figures.map((i) => {
+    const s = getComputedStyle(i), box = i.getBoundingClientRect();
+    const column = i.closest(".jp-OutputArea-output").getBoundingClientRect();
+    const w = box.width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    const h = box.height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+    return {
+      src: i.getAttribute("src"), alt: i.getAttribute("alt"), loading: i.loading, decoding: i.decoding,
+      width: i.getAttribute("width"), height: i.getAttribute("height"),
+      natural: [i.naturalWidth, i.naturalHeight], complete: i.complete,
+      shownRatio: w / h, overflow: box.right - column.right,
+    };
+  });
+}
+"""
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.parametrize("scheme", SCHEMES),
+    pytest.mark.parametrize("width", WIDTHS),
+    pytest.mark.parametrize("page", LABS),
+]
+
+
+def test_lab_figures_are_sized_described_lazy_files_that_load_without_layout_shift(
+    browser, origin, page, width, scheme
+):
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.add_init_script(WATCH_SHIFTS)
+        tab.goto(f"{origin}/{page}", wait_until="load")
+        tab.evaluate(SCROLL)
+        figures = tab.evaluate(FIGURES)
+        tab.evaluate(NEXT_FRAMES)
+        shift = tab.evaluate("() => window.__shift")
+    finally:
+        context.close()
+    assert figures, f"{page}: no figure found (has the notebook markup changed?)"
+    problems = []
+    for n, f in enumerate(figures, start=1):
+        where = f"{page} figure {n} ({(f['src'] or '').rsplit('/', 1)[-1][:40]})"
+        if (f["src"] or "").startswith("data:") or not (f["src"] or "").endswith(".png"):
+            problems.append(f"{where}: inline data, not a file next to the page")
+        if not (f["complete"] and f["natural"][0] > 0):
+            problems.append(f"{where}: did not load")
+        elif [f["width"], f["height"]] != [str(x) for x in f["natural"]]:
+            problems.append(f"{where}: width/height {f['width']}x{f['height']}, the file is {f['natural']}")
+        elif abs(f["shownRatio"] / (f["natural"][0] / f["natural"][1]) - 1) > 0.01:
+            problems.append(f"{where}: shown at another aspect ratio ({f['shownRatio']:.3f})")
+        if not (f["alt"] or "").strip() or f["alt"] == PLACEHOLDER:
+            problems.append(f"{where}: no alt text saying what it shows ({f['alt']!r})")
+        if (f["loading"], f["decoding"]) != ("lazy", "async"):
+            problems.append(f"{where}: loading={f['loading']}, decoding={f['decoding']}")
+        if f["overflow"] > 0.5:
+            problems.append(f"{where}: {f['overflow']:.1f} px wider than its column")
+    if shift > CLS:
+        problems.append(f"{page}: layout shift {shift:.3f} while loading and scrolling (budget {CLS})")
+    assert problems == [], "\n".join(problems)
