@@ -68,6 +68,7 @@ def test_main_override_only_escapes_meta_values_adds_two_scripts_and_preloads_th
     )
     extrahead = (
         "{% block extrahead %}\n"
+        '      <link rel="stylesheet" href="{{ \'assets/stylesheets/print.css\' | url }}" media="print">\n'
         '      {% if page and page.content and "<math" in page.content %}\n'
         f"        {preload}\n"
         "      {% endif %}\n"
