@@ -1,0 +1,66 @@
+"""No page moves while it loads (issue 17: cumulative layout shift at most 0.02 on every page).
+
+Each page is loaded as Lighthouse's presets load it: at phone width as the mobile preset (CPU 4x
+slower, 150 ms round trips, 1.6 Mbit/s), at desktop width as the desktop one (40 ms, 10 Mbit/s), and
+every layout shift from the first paint until the
+page has settled after its load event is summed: a font that arrives late, a figure without its
+size, a script that rewrites the page once it has been painted (Material's deferred bundle wraps
+tables; ``phone.js`` turns tables into cards). The shift's elements are named in the failure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import browsed_pages
+
+CLS = 0.02  # the issue's budget
+SETTLE_MS = 600  # after the load event: the deferred scripts and a late font have run by then
+
+WATCH_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.hadRecentInput) continue;
+    const nodes = e.sources.map((s) => s.node && s.node.nodeType === 1
+      ? s.node.tagName.toLowerCase() + (s.node.className && typeof s.node.className === "string"
+        ? "." + s.node.className.trim().split(/\\s+/)[0] : "")
+      : "text");
+    window.__shifts.push({ at: Math.round(e.startTime), value: e.value, nodes: [...new Set(nodes)] });
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("page", browsed_pages(), ids=lambda p: p or "home")]
+
+
+# (width, height, CPU slowdown, round trip ms, download Mbit/s): Lighthouse's mobile and desktop presets
+PRESETS = {"phone": (390, 844, 4, 150, 1.6), "desktop": (1280, 900, 1, 40, 10.0)}
+
+
+@pytest.fixture(scope="module", params=PRESETS)
+def throttled(request, browser):
+    width, height, *conditions = PRESETS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    yield context, conditions
+    context.close()
+
+
+def test_the_page_does_not_move_while_it_loads(throttled, origin, page):
+    context, (cpu, latency, mbits) = throttled
+    tab = context.new_page()
+    try:
+        cdp = context.new_cdp_session(tab)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+        cdp.send("Network.enable")
+        network = {"latency": latency, "downloadThroughput": mbits * 1e6 / 8, "uploadThroughput": 0.75e6 / 8}
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **network})
+        tab.add_init_script(WATCH_SHIFTS)
+        tab.goto(f"{origin}/{page}", wait_until="load")
+        tab.wait_for_timeout(SETTLE_MS)
+        shifts = tab.evaluate("() => window.__shifts")
+    finally:
+        tab.close()
+    total = sum(s["value"] for s in shifts)
+    detail = "\n".join(f"  {s['value']:.4f} at {s['at']} ms: {', '.join(s['nodes'])}" for s in shifts)
+    assert total <= CLS, f"/{page}: layout shift {total:.3f} while loading (budget {CLS}):\n{detail}"
