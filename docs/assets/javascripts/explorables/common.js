@@ -110,8 +110,22 @@ export function scale(d0, d1, r0, r1) {
  * Axes in an SVG of the container's width (text at true pixel size on every screen):
  * returns { svg, plot (group), x, y } with x, y the data -> pixel scales.
  */
+/** Width in px of `text` in the charts' font (.xp-chart: 12px, the page's text font), before the SVG is on the page. */
+let measurer;
+function textWidth(text) {
+  if (!measurer) {
+    measurer = document.createElement("canvas").getContext("2d");
+    const family = getComputedStyle(document.body).getPropertyValue("--md-text-font-family").trim();
+    measurer.font = `12px ${family || "sans-serif"}`;
+  }
+  return measurer.measureText(text).width;
+}
+
 export function axes({ width, height, x, y, xTicks = [], yTicks = [], xLabel = "", yLabel = "", title, desc }) {
-  const m = { left: 46, right: 10, top: 10, bottom: xLabel ? 40 : 24 };
+  // The left margin holds the widest y tick label and the rotated y label beside it (a fixed margin
+  // let a wide font put "1000" on top of the axis title); x tick labels sit below the lowest y label.
+  const widest = Math.max(0, ...yTicks.map((t) => textWidth(t.label)));
+  const m = { left: Math.max(46, Math.ceil(widest) + (yLabel ? 28 : 10)), right: 10, top: 10, bottom: xLabel ? 42 : 26 };
   const sx = scale(x[0], x[1], m.left, width - m.right);
   const sy = scale(y[0], y[1], height - m.bottom, m.top);
   const svg = s("svg", {
@@ -137,7 +151,7 @@ export function axes({ width, height, x, y, xTicks = [], yTicks = [], xLabel = "
     ink.append(s("text", { x: m.left - 5, y: sy(t.v), "text-anchor": "end", "dominant-baseline": "middle" }, t.label));
   }
   for (const t of xTicks) {
-    ink.append(s("text", { x: sx(t.v), y: height - m.bottom + 15, "text-anchor": "middle" }, t.label));
+    ink.append(s("text", { x: sx(t.v), y: height - m.bottom + 18, "text-anchor": "middle" }, t.label));
   }
   if (xLabel) ink.append(s("text", { x: (m.left + width - m.right) / 2, y: height - 6, "text-anchor": "middle" }, xLabel));
   if (yLabel) {
