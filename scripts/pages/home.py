@@ -58,7 +58,9 @@ def figures(r: dict) -> dict:
         ax.set_xlabel("λ (log scale)")
         ax.set_title(title)
     axes[0].axvline(r["lambda_max"], color=style.MUTED, linestyle=(0, (2, 2)), linewidth=1)
-    axes[0].annotate("λ_max", (r["lambda_max"], 2.6), xytext=(4, 0), textcoords="offset points", color=style.MUTED)
+    axes[0].annotate(
+        r"$\lambda_{\max}$", (r["lambda_max"], 2.6), xytext=(4, 0), textcoords="offset points", color=style.MUTED
+    )
     axes[0].set_ylabel("fitted weight")
     axes[1].legend(loc="upper right", ncols=2, fontsize=8)
     return {"lasso-vs-ridge-paths": fig}
