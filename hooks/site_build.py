@@ -170,7 +170,7 @@ def on_page_content(html, page, config, files):
         if _is_notebook(page):
             html = _notebook(html, page, files)
         else:
-            html = scripts.mathml.label_header_math(_state["math"].page(html))
+            html = scripts.mathml.keep_numbers_with_math(scripts.mathml.label_header_math(_state["math"].page(html)))
     except scripts.mathml.MathError as exc:
         log.warning("%s: math: %s", page.file.src_uri, exc)
         return html

@@ -316,3 +316,14 @@ class Renderer:
             text = re.sub(r"<annotation.*?</annotation>", "", mathml, flags=re.S)
             chars.update(html.unescape(re.sub(r"<[^>]+>", "", text)))
         return chars
+
+
+# Inline math ending in a relation, then its number ("λ = 0.5"): scripts/page_markdown.py binds them
+# with a no-break space, but Chromium still breaks after an inline <math>, so the pair is wrapped in
+# a span that does not break (extra.css .nobr).
+_MATH_THEN_NUMBER = re.compile(r"(<math\b(?:(?!</math>).)*</math>)\u00a0([−-]?\d[\d.,]*\d|[−-]?\d)", re.S)
+
+
+def keep_numbers_with_math(html: str) -> str:
+    """Wrap each inline formula and the number bound to it in ``<span class="nobr">``."""
+    return _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{m[1]}\u00a0{m[2]}</span>', html)

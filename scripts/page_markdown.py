@@ -7,7 +7,21 @@ the number tags.  Returns the new Markdown and the problems, each a line for the
 
 from __future__ import annotations
 
+import re
+
 from scripts import article_template, changelog, errata, prose
+
+# Inline math that ends in a relation ("$\\lambda =$ 0.5", the way a tagged number follows its
+# symbol): the space before the number becomes a no-break space, so a narrow screen never ends a
+# line with "λ =" and starts the next with "0.5".
+_RELATION_THEN_NUMBER = re.compile(
+    r"((?<![$\\])\$(?!\$)[^$\n]*?(?:=|\\approx|\\leq?|\\geq?|<|>)\s*\$)(?!\$)[ \t]*\n?[ \t]*(?=[−-]?\d)"
+)
+
+
+def bind_numbers(markdown: str) -> str:
+    """Join each "relation$ number" with a no-break space (see _RELATION_THEN_NUMBER)."""
+    return _RELATION_THEN_NUMBER.sub("\\1\u00a0", markdown)
 
 
 def process(markdown: str, where: str, numbers: dict[str, str]) -> tuple[str, list[str]]:
@@ -22,4 +36,4 @@ def process(markdown: str, where: str, numbers: dict[str, str]) -> tuple[str, li
         markdown = changelog.expand(markdown, where)  # ChangelogError is an ErrataError
     except errata.ErrataError as exc:
         problems.append(f"{where}: {exc}")
-    return prose.strip(markdown), problems
+    return bind_numbers(prose.strip(markdown)), problems

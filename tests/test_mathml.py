@@ -147,3 +147,14 @@ def test_notebook_displays_get_the_phone_twin_too(renderer):
     assert out.count('<span class="math-display math-display--wide">') == 1
     assert out.count('<span class="math-display math-display--narrow">') == 1
     assert out.count('<span class="math-display">') == 1  # nothing to break in c = 3
+
+
+def test_an_inline_formula_and_its_bound_number_are_kept_on_one_line():
+    html = (
+        "<p>with <math><mi>λ</mi><mo>=</mo></math>\u00a00.5, <math><mi>n</mi></math> 50"
+        " and <math><mo>=</mo></math>\u00a0−2</p>"
+    )
+    out = mathml.keep_numbers_with_math(html)
+    assert '<span class="nobr"><math><mi>λ</mi><mo>=</mo></math>\u00a00.5</span>,' in out
+    assert '<span class="nobr"><math><mo>=</mo></math>\u00a0−2</span>' in out
+    assert "<math><mi>n</mi></math> 50" in out  # no relation, no binding: left as it was
