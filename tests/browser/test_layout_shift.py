@@ -4,8 +4,8 @@ Each page is loaded as Lighthouse's presets load it: at phone width as the mobil
 slower, 150 ms round trips, 1.6 Mbit/s), at desktop width as the desktop one (40 ms, 10 Mbit/s), and
 every layout shift from the first paint until the
 page has settled after its load event is summed: a font that arrives late, a figure without its
-size, a script that rewrites the page once it has been painted (Material's deferred bundle wraps
-tables; ``phone.js`` turns tables into cards). The shift's elements are named in the failure.
+size, a script that rewrites the page once it has been painted (``phone.js`` turns tables into
+cards). The shift's elements are named in the failure.
 """
 
 from __future__ import annotations
