@@ -331,6 +331,13 @@ def phone(fig: Figure) -> Figure:
     return declutter(fig)
 
 
+def _column(fig: Figure, ax) -> tuple[bool, float]:
+    """(whether ``ax`` is alone in its grid row, the width in inches a legend below it may take)."""
+    spec = ax.get_subplotspec()
+    alone = spec is None or spec.get_gridspec().get_geometry()[1] == 1
+    return alone, fig.get_size_inches()[0] * (1 if alone else ax.get_position().width)
+
+
 def _below(fig: Figure, moved: list) -> None:
     """Put each (axes, handles, labels, title, size) legend below its axes' tick and axis labels."""
     if not moved:
@@ -343,10 +350,8 @@ def _below(fig: Figure, moved: list) -> None:
         below_axes = transforms.offset_copy(ax.transAxes, fig=fig, y=-gap, units="points")
         # Centred on the figure when the axes spans it (it is off-centre by its y labels), else on
         # the axes: a legend wider than its column would squeeze the panels beside it.
-        spec = ax.get_subplotspec()
-        alone = spec is None or spec.get_gridspec().get_geometry()[1] == 1
+        alone, width = _column(fig, ax)
         anchor = transforms.blended_transform_factory(fig.transFigure if alone else ax.transAxes, below_axes)
-        width = fig.get_size_inches()[0] * (1 if alone else ax.get_position().width)
         ax.legend(
             handles,
             labels,
@@ -487,10 +492,7 @@ def declutter(fig: Figure) -> Figure:
             size = legend.get_texts()[0].get_fontsize() if labels else PHONE_FLOOR[0]
             legend.remove()
             width, height = fig.get_size_inches()
-            spec = ax.get_subplotspec()
-            column = width * (
-                1 if spec is None or spec.get_gridspec().get_geometry()[1] == 1 else ax.get_position().width
-            )
+            column = _column(fig, ax)[1]
             labels = _wrapped_labels(labels, size, column)
             lines = sum(label.count("\n") + 1 for label in labels)
             rows = math.ceil(lines / _columns(labels, size, column)) + bool(title)
