@@ -22,6 +22,8 @@ from nbclient import NotebookClient
 
 from scripts import fmt
 from scripts.pages.geometry.text import vector
+from scripts.pipeline import ROOT
+from tests import lab_figures
 
 
 def _names(names: list[str]) -> str:
@@ -107,6 +109,7 @@ LAB_NUMBERS: dict[str, dict[str, tuple[str, Callable]]] = {
 _FENCED_PYTHON = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 MARKER = "\x1elab-values:"
 SECONDS = "lab CPU seconds"
+FIGURES = "lab figures"
 
 
 def optional_code(notebook: dict) -> list[str]:
@@ -127,8 +130,10 @@ def reading_cell(expressions: dict[str, str]) -> str:
     )
 
 
-def run_lab(path: Path, workdir: Path, timeout: float = 600) -> tuple[dict, float]:
-    """Execute the lab, then its optional code and the reading cell; return (raw values, lab CPU seconds).
+def run_lab(path: Path, workdir: Path, timeout: float = 600) -> tuple[dict, float, list[dict]]:
+    """Execute the lab, then its optional code and the reading cell.
+
+    Returns (raw values, lab CPU seconds, its figures as ``lab_figures.measure`` records them).
 
     The time is the kernel's CPU time for the lab's own cells (not the optional code): on a busy
     shared machine wall time says more about the neighbours than about the lab.
@@ -136,15 +141,16 @@ def run_lab(path: Path, workdir: Path, timeout: float = 600) -> tuple[dict, floa
     notebook = nbformat.read(path, as_version=4)
     spec = LAB_NUMBERS[path.stem]
     start = "import time as _clock\n_started = _clock.process_time()\n"
-    stop = "_lab_seconds = _clock.process_time() - _started\n"
-    reading = reading_cell({k: e for k, (e, _) in spec.items()} | {SECONDS: "_lab_seconds"})
-    code = [start, *(cell.source for cell in notebook.cells if cell.cell_type == "code"), stop]
+    stop = "_lab_seconds = _clock.process_time() - _started - _measuring[0]\n"
+    reading = reading_cell({k: e for k, (e, _) in spec.items()} | {SECONDS: "_lab_seconds", FIGURES: "_figures"})
+    recorder = lab_figures.RECORDER.format(root=str(ROOT))
+    code = [recorder, start, *(cell.source for cell in notebook.cells if cell.cell_type == "code"), stop]
     notebook.cells = [nbformat.v4.new_code_cell(c) for c in [*code, *optional_code(notebook), reading]]
     resources = {"metadata": {"path": str(workdir)}}  # the kernel's working directory
     NotebookClient(notebook, kernel_name="python3", timeout=timeout, resources=resources).execute()
     text = "".join(o.get("text", "") for o in notebook.cells[-1].outputs if o.get("name") == "stdout")
     values = json.loads(text.split(MARKER, 1)[1])
-    return values, values.pop(SECONDS)
+    return values, values.pop(SECONDS), values.pop(FIGURES)
 
 
 def formatted(lab: str, values: dict) -> dict[str, str]:
