@@ -13,6 +13,9 @@ from pathlib import Path
 from scripts import style
 from scripts.pipeline import ROOT
 
+# The link around a figure (here, and around a lab's figures: scripts/notebook_html.py).
+ZOOM_TITLE = html.escape("Open the figure full size", quote=True)
+
 PX_PER_PT = 4 / 3  # an SVG "pt" is 4/3 CSS px
 
 
@@ -45,5 +48,6 @@ def picture(attrs: str, src: str, root: Path = ROOT) -> str | None:
         )
 
     # The full-size view is the light desktop figure: on its own it is shown on a white page.
-    label = html.escape("Open the figure full size", quote=True)
-    return f'<a class="figure-zoom" href="{src}.svg" title="{label}">{twin("", "light")}{twin(".dark", "dark")}</a>'
+    return (
+        f'<a class="figure-zoom" href="{src}.svg" title="{ZOOM_TITLE}">{twin("", "light")}{twin(".dark", "dark")}</a>'
+    )

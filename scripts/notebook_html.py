@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from scripts.figure_html import ZOOM_TITLE
+
 JUPYTER_CSS = "assets/stylesheets/jupyter.css"
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 _MD_LINK = re.compile(r'href="(?![a-z]+:|#)([^"]+?\.md(?:#[^"]*)?)"')
@@ -131,7 +133,8 @@ def externalize_figures(html: str, alts: dict[str, str], name: str) -> tuple[str
 
     The ``<img>`` gets its size (no layout shift), the alt text of its cell (``figure_alts``),
     lazy loading (a figure below the first screen costs nothing until the reader gets there),
-    and a name with its content hash (a changed figure is never a stale cached one).
+    a name with its content hash (a changed figure is never a stale cached one), and the link that
+    opens it full size, as every figure of the site has.
     """
     cells = [(m.start(), m.group(1)) for m in _CELL_ID.finditer(html)]
     files: dict[str, bytes] = {}
@@ -153,7 +156,8 @@ def externalize_figures(html: str, alts: dict[str, str], name: str) -> tuple[str
         file = f"figure-{len(files) + 1}.{hashlib.sha256(png).hexdigest()[:10]}.png"
         files[file] = png
         alt = html_lib.escape(alts[cell])
-        return f'<img src="{file}" width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async">'
+        img = f'<img src="{file}" width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async">'
+        return f'<a class="figure-zoom" href="{file}" title="{ZOOM_TITLE}">{img}</a>'
 
     out = _DATA_PNG.sub(figure, html)
     if unused := sorted(set(alts) - drawn):

@@ -129,8 +129,9 @@ def test_figure_outputs_become_files_next_to_the_lab_with_size_alt_text_and_lazy
     assert out == _cell("cell-1") + _cell(
         "cell-2",
         "<p>before</p>",
+        f'<a class="figure-zoom" href="{name}" title="Open the figure full size">'
         f'<img src="{name}" width="{width}" height="{height}" alt="Sine waves &amp; a &quot;test&quot; scatter" '
-        'loading="lazy" decoding="async">',
+        'loading="lazy" decoding="async"></a>',
         "<p>after</p>",
     )
 

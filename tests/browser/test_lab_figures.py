@@ -1,10 +1,10 @@
 """Lab figures (issue 17), as a reader's browser gets them, at phone and desktop width, light and dark.
 
 Each figure a lab draws is a file next to the page (not base64 inside it), with its size in the markup
-(no layout shift when it arrives), alt text saying what it shows, lazy loading, and it loads once the
-reader scrolls to it, at its natural size or the column's width (the width tests/lab_figures.py
-sizes its text for: 4.2-inch figures need the whole column on a phone); in dark mode it shows
-inverted, dark like the page, not as a white block.
+(no layout shift when it arrives), alt text saying what it shows, lazy loading, a link that opens it
+full size, and it loads once the reader scrolls to it. It shows at its natural size or the column's
+width, the width tests/lab_figures.py sizes its text for (4.2-inch figures need the whole column on a
+phone); in dark mode it shows inverted, dark like the page, not as a white block.
 """
 
 from __future__ import annotations
@@ -26,8 +26,15 @@ CLS = 0.02
 # Layout shifts from the first paint on (none of them follows input: the test only scrolls).
 WATCH_SHIFTS = """
 window.__shift = 0;
+window.__shifted = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  for (const e of list.getEntries()) {
+    if (e.hadRecentInput) continue;
+    window.__shift += e.value;
+    // what moved, for the failure message: a shift seen only under a loaded CPU is hard to replay
+    const moved = e.sources.map((s) => s.node?.id || s.node?.className || s.node?.nodeName || "?");
+    window.__shifted.push(`${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${moved.join(", ")}`);
+  }
 }).observe({ type: "layout-shift", buffered: true });
 """
 FIGURES = """
@@ -48,7 +55,8 @@ async () => {
     const w = box.width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
     const h = box.height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
     return {
-      src: i.getAttribute("src"), alt: i.getAttribute("alt"), loading: i.loading, decoding: i.decoding,
+      src: i.getAttribute("src"), alt: i.getAttribute("alt"),
+      zoom: i.closest("a.figure-zoom")?.getAttribute("href"), loading: i.loading, decoding: i.decoding,
       width: i.getAttribute("width"), height: i.getAttribute("height"),
       natural: [i.naturalWidth, i.naturalHeight], complete: i.complete,
       shownRatio: w / h, shownWidth: w, overflow: box.right - column.right, filter: s.filter,
@@ -76,7 +84,7 @@ def test_lab_figures_are_sized_described_lazy_files_that_load_without_layout_shi
         tab.evaluate(SCROLL)
         figures = tab.evaluate(FIGURES)
         tab.evaluate(NEXT_FRAMES)
-        shift = tab.evaluate("() => window.__shift")
+        shift, shifted = tab.evaluate("() => [window.__shift, window.__shifted]")
     finally:
         context.close()
     assert figures, f"{page}: no figure found (has the notebook markup changed?)"
@@ -96,6 +104,8 @@ def test_lab_figures_are_sized_described_lazy_files_that_load_without_layout_shi
             problems.append(f"{where}: shown {f['shownWidth']:.1f} px wide, not {expected} (column {COLUMN[width]})")
         if not (f["alt"] or "").strip() or f["alt"] == PLACEHOLDER:
             problems.append(f"{where}: no alt text saying what it shows ({f['alt']!r})")
+        if f["zoom"] != f["src"]:  # a link: a click, or Enter once focused, opens it full size
+            problems.append(f"{where}: no link to the figure full size (link: {f['zoom']!r})")
         if (f["loading"], f["decoding"]) != ("lazy", "async"):
             problems.append(f"{where}: loading={f['loading']}, decoding={f['decoding']}")
         inverted = f["filter"].startswith("invert(")
@@ -104,5 +114,5 @@ def test_lab_figures_are_sized_described_lazy_files_that_load_without_layout_shi
         if f["overflow"] > 0.5:
             problems.append(f"{where}: {f['overflow']:.1f} px wider than its column")
     if shift > CLS:
-        problems.append(f"{page}: layout shift {shift:.3f} while loading and scrolling (budget {CLS})")
+        problems.append(f"{page}: layout shift {shift:.3f} while loading and scrolling (budget {CLS}): {shifted}")
     assert problems == [], "\n".join(problems)
