@@ -9,6 +9,8 @@ phone); in dark mode it shows inverted, dark like the page, not as a white block
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.lab_figures import COLUMN
@@ -116,3 +118,32 @@ def test_lab_figures_are_sized_described_lazy_files_that_load_without_layout_shi
     if shift > CLS:
         problems.append(f"{page}: layout shift {shift:.3f} while loading and scrolling (budget {CLS}): {shifted}")
     assert problems == [], "\n".join(problems)
+
+
+# A link to a heading far down a lab (an instructor's syllabus link) lands on it and it stays there
+# while the figures above it arrive (their size is in the markup).
+HEADING_TOP = "(id) => Math.round(document.getElementById(id).getBoundingClientRect().top)"
+
+
+def _middle_heading(site, page: str) -> str:
+    """The id of the lab's middle section heading: far down, with enough page below to scroll to it."""
+    ids = re.findall(r'<h2 id="([^"]+)"', (site / page / "index.html").read_text(encoding="utf-8"))
+    assert ids, f"{page}: no h2 with an id in the lab"
+    return ids[len(ids) // 2]
+
+
+def test_a_link_to_a_lab_heading_lands_on_it_and_stays(browser, origin, site, page, width, scheme):
+    heading = _middle_heading(site, page)
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{origin}/{page}#{heading}", wait_until="load")
+        tab.evaluate(NEXT_FRAMES)
+        first = tab.evaluate(HEADING_TOP, heading)
+        tab.wait_for_timeout(1500)
+        later = tab.evaluate(HEADING_TOP, heading)
+    finally:
+        context.close()
+    header = 48  # Material's header (2.4rem), which the heading must sit below
+    assert header <= first <= header + 40, f"{page}#{heading}: the heading is {first} px from the top of the window"
+    assert abs(later - first) <= 1, f"{page}#{heading}: the heading moved from {first} to {later} px"
