@@ -35,17 +35,12 @@ def _shown(texts) -> list[Text]:
 
 
 def _texts(fig: Figure) -> tuple[list[Text], list[Text]]:
-    """(every text drawn, the main ones: ticks, axis labels, titles)."""
-    main = _shown([fig._suptitle, fig._supxlabel, fig._supylabel])
-    every = list(main) + _shown(fig.texts)
-    legends = list(fig.legends)
+    """(every text drawn, the main ones: ticks, axis labels, titles), as scripts.style ranks them."""
+    main = _shown(style._main_texts(fig))
     for ax in fig.axes:
-        titled = [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label]
-        ticks = ax.xaxis.get_ticklabels(which="both") + ax.yaxis.get_ticklabels(which="both")
-        main += _shown(titled + ticks)
-        every += _shown(titled + ticks) + _shown(ax.texts)
-        legends.append(ax.get_legend())
-    for legend in legends:
+        main += _shown(ax.xaxis.get_ticklabels(which="both") + ax.yaxis.get_ticklabels(which="both"))
+    every = main + _shown(fig.texts) + [t for ax in fig.axes for t in _shown(ax.texts)]
+    for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes)]:
         if legend is not None and legend.get_visible():
             every += _shown([*legend.get_texts(), legend.get_title()])
     return every, main

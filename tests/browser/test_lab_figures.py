@@ -101,8 +101,7 @@ def test_lab_figures_are_sized_described_lazy_files_that_load_without_layout_shi
             problems.append(f"{where}: width/height {f['width']}x{f['height']}, the file is {f['natural']}")
         elif abs(f["shownRatio"] / (f["natural"][0] / f["natural"][1]) - 1) > 0.01:
             problems.append(f"{where}: shown at another aspect ratio ({f['shownRatio']:.3f})")
-        elif abs(f["shownWidth"] - min(f["natural"][0], COLUMN[width])) > 0.5:
-            expected = min(f["natural"][0], COLUMN[width])
+        elif abs(f["shownWidth"] - (expected := min(f["natural"][0], COLUMN[width]))) > 0.5:
             problems.append(f"{where}: shown {f['shownWidth']:.1f} px wide, not {expected} (column {COLUMN[width]})")
         if not (f["alt"] or "").strip() or f["alt"] == PLACEHOLDER:
             problems.append(f"{where}: no alt text saying what it shows ({f['alt']!r})")
