@@ -6,10 +6,12 @@ theme renders. The built index itself is checked for TeX and lab code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scripts import search_index
 
@@ -37,6 +39,10 @@ def _search(page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")
     page.wait_for_function("el => /matching/.test(el.textContent)", arg=meta, timeout=10_000)
+    # Under a loaded CPU the count can read "No matching documents" for a moment, before the index
+    # the first search loads has answered: every query here has results, so wait for them.
+    with contextlib.suppress(PlaywrightTimeout):  # none came: the callers' assertions say so
+        page.wait_for_selector(".md-search-result__item > a", timeout=10_000)
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     origin = page.evaluate("location.origin")
     return [h.removeprefix(origin + "/").split("?")[0] + ("#" + h.split("#")[1] if "#" in h else "") for h in hrefs]
