@@ -42,12 +42,12 @@ FIND = """
 
 # Show only delimiter i; return its box and the box of the same character typeset plainly, in px.
 ISOLATE = """
-(i) => {
+async (i) => {
   document.querySelectorAll("[data-delimiter-shown]").forEach((e) => e.removeAttribute("data-delimiter-shown"));
   document.querySelectorAll(".delimiter-reference").forEach((e) => e.remove());
   const mo = document.querySelector(`[data-delimiter="${i}"]`);
   mo.setAttribute("data-delimiter-shown", "");
-  mo.scrollIntoView({ block: "center", inline: "center" });
+  mo.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
   const math = mo.closest("math");
   // The size is in em of the text around the delimiter: a scaled one's parent (mpadded), else itself.
   const font = parseFloat(getComputedStyle(mo.hasAttribute("mathsize") ? mo.parentElement : mo).fontSize);
@@ -58,7 +58,16 @@ ISOLATE = """
   reference.querySelector("math").style.fontSize = `${font}px`;
   reference.style.position = "absolute";
   math.parentElement.appendChild(reference);
-  const box = mo.getBoundingClientRect();
+  // Let anything still moving (a details opening, a figure arriving above) settle first.
+  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  let box = mo.getBoundingClientRect();
+  for (let tries = 0; tries < 20; tries++) {
+    await frame();
+    const again = mo.getBoundingClientRect();
+    if (again.x === box.x && again.y === box.y && again.height === box.height) break;
+    box = again;
+  }
   return {
     x: box.x, y: box.y, width: box.width, height: box.height,
     font,
@@ -66,6 +75,26 @@ ISOLATE = """
   };
 }
 """
+
+BOX = """
+(i) => {
+  const box = document.querySelector(`[data-delimiter="${i}"]`).getBoundingClientRect();
+  return { x: box.x, y: box.y, width: box.width, height: box.height };
+}
+"""
+
+
+def _clip(box: dict) -> dict:
+    """The screenshot area around a delimiter's box: ink may reach past it (a scaled glyph's box is
+    the font's line height, not its ink), so a font size above and below."""
+    margin = box["font"]
+    return {
+        "x": max(box["x"] - 1, 0),
+        "y": max(box["y"] - margin, 0),
+        "width": box["width"] + 2,
+        "height": box["height"] + 2 * margin,
+    }
+
 
 HIDE_ALL_BUT_ONE = """
 * { visibility: hidden !important; -webkit-mask-image: none !important; mask-image: none !important; }
@@ -102,16 +131,15 @@ def delimiters(browser, origin):
             if found:
                 tab.add_style_tag(content=HIDE_ALL_BUT_ONE)
             for item in found:
-                box = tab.evaluate(ISOLATE, item["index"])
-                # Ink may reach past the box (a scaled glyph's box is the font's line height, not its ink).
-                margin = box["font"]
-                clip = {
-                    "x": max(box["x"] - 1, 0),
-                    "y": max(box["y"] - margin, 0),
-                    "width": box["width"] + 2,
-                    "height": box["height"] + 2 * margin,
-                }
-                item.update(box, ink=ink_height(tab.screenshot(clip=clip)) / SCALE)
+                # A screenshot of a box that moved meanwhile shows no ink: take it again (a clean-clone
+                # run under load once measured a \bigl( in an opened details at 0.00 em).
+                for _ in range(3):
+                    box = tab.evaluate(ISOLATE, item["index"])
+                    png = tab.screenshot(clip=_clip(box))
+                    after = tab.evaluate(BOX, item["index"])
+                    if all(after[k] == box[k] for k in after):
+                        break
+                item.update(box, ink=ink_height(png) / SCALE)
         finally:
             tab.close()
         done[page] = found
