@@ -78,7 +78,8 @@
   function boxInlineMath() {
     for (const math of document.querySelectorAll(".md-typeset math:not([display=block])")) {
       if (math.closest(".math-display, .math-inline-scroll, table")) continue;
-      const line = math.parentElement.clientWidth;
+      // the line's width: a formula kept with its number or punctuation sits in an inline .nobr span
+      const line = math.parentElement.closest(":not(.nobr, a, em, strong, span)").clientWidth;
       if (line && math.getBoundingClientRect().width > line) {
         const box = document.createElement("span");
         box.className = "math-inline-scroll";
