@@ -161,6 +161,7 @@ def _notebook(html: str, page, files) -> str:
     for target in missing:
         log.warning("%s: link to missing page %s", page.file.src_uri, target)
     html = _state["math"].dollars(html)  # Markdown cells keep $...$; code and outputs are spared
+    html = scripts.mathml.keep_punctuation_with_math(html)
     return scripts.notebook_html.download_button(page.file.src_uri) + html
 
 

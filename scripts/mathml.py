@@ -326,4 +326,15 @@ _MATH_THEN_NUMBER = re.compile(r"(<math\b(?:(?!</math>).)*</math>)\u00a0([−-]?
 
 def keep_numbers_with_math(html: str) -> str:
     """Wrap each inline formula and the number bound to it in ``<span class="nobr">``."""
-    return _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{m[1]}\u00a0{m[2]}</span>', html)
+    html = _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{m[1]}\u00a0{m[2]}</span>', html)
+    return keep_punctuation_with_math(html)
+
+
+# Punctuation right after an inline formula (", and", ".", ")."): Chromium may break between the
+# <math> and it, and a line then starts with "." on a phone; the pair goes in a .nobr span too.
+_MATH_THEN_PUNCTUATION = re.compile(r"(<math\b(?:(?!</math>).)*</math>)([.,;:!?)\]]+)", re.S)
+
+
+def keep_punctuation_with_math(html: str) -> str:
+    """Wrap each inline formula and the punctuation right after it in ``<span class="nobr">``."""
+    return _MATH_THEN_PUNCTUATION.sub(lambda m: f'<span class="nobr">{m[1]}{m[2]}</span>', html)

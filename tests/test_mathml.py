@@ -158,3 +158,18 @@ def test_an_inline_formula_and_its_bound_number_are_kept_on_one_line():
     assert '<span class="nobr"><math><mi>λ</mi><mo>=</mo></math>\u00a00.5</span>,' in out
     assert '<span class="nobr"><math><mo>=</mo></math>\u00a0−2</span>' in out
     assert "<math><mi>n</mi></math> 50" in out  # no relation, no binding: left as it was
+
+
+def test_punctuation_after_an_inline_formula_stays_on_its_line():
+    html = (
+        "<p>for <math><mi>t</mi></math>). Then <math><mi>z</mi></math>, and <math><mi>y</mi></math> .</p>"
+        '<span class="math-display"><math display="block"><mi>a</mi></math></span>.'
+    )
+    out = mathml.keep_numbers_with_math(html)
+    assert '<span class="nobr"><math><mi>t</mi></math>).</span> Then' in out
+    assert '<span class="nobr"><math><mi>z</mi></math>,</span> and' in out
+    assert "<math><mi>y</mi></math> ." in out  # a space: the line may break there, as in any text
+    assert '<math display="block"><mi>a</mi></math></span>.' in out  # a display is a block of its own
+    # a number bound to its formula, then a full stop: the number's span already ends the formula
+    bound = mathml.keep_numbers_with_math("<math><mo>=</mo></math>\u00a02.")
+    assert bound == '<span class="nobr"><math><mo>=</mo></math>\u00a02</span>.'

@@ -78,3 +78,43 @@ def test_a_function_link_shows_its_def_line_below_the_header(browser, origin, wi
         tab.close()
     assert box["line"].startswith("def _fig_paths(")
     assert box["header"] <= box["top"] < box["height"] / 2, box
+
+
+# The "__" of the first linked code name with underscores (the code index's "__init__.py"): its box.
+UNDERSCORES = """() => {
+  const code = [...document.querySelectorAll(".md-typeset a > code")].find((c) => c.textContent.includes("__"));
+  const text = code.firstChild, at = text.data.indexOf("__");
+  const range = document.createRange();
+  range.setStart(text, at);
+  range.setEnd(text, at + 2);
+  code.scrollIntoView({ block: "center" });
+  const r = range.getBoundingClientRect();
+  return { x: r.left, y: r.top, width: r.width, height: r.height };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_linked_name_shows_its_underscores_above_the_underline(browser, origin, width, scheme):
+    """Underscores and the link's underline are two lines with a gap, not one (it hid them)."""
+    from io import BytesIO
+
+    import numpy as np
+    from PIL import Image
+
+    tab = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        tab.goto(f"{origin}/code/", wait_until="load")
+        box = tab.evaluate(UNDERSCORES)
+        # from the middle of the glyphs to well below them, where the underline is
+        clip = {"x": box["x"], "y": box["y"] + box["height"] / 2, "width": box["width"], "height": box["height"]}
+        shot = Image.open(BytesIO(tab.screenshot(clip=clip))).convert("RGB")
+    finally:
+        tab.close()
+    pixels = np.asarray(shot, dtype=int)
+    colours, counts = np.unique(pixels.reshape(-1, 3), axis=0, return_counts=True)
+    background = colours[counts.argmax()]
+    ink = [bool(row) for row in (np.abs(pixels - background).sum(axis=2) > 150).mean(axis=1) > 0.5]
+    lines = sum(1 for y, on in enumerate(ink) if on and (y == 0 or not ink[y - 1]))
+    rows = "".join("#" if on else "." for on in ink)
+    assert lines >= 2, f"underscores and underline drawn as {lines} line(s) at {width} px ({scheme}): {rows}"

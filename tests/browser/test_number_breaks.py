@@ -1,6 +1,7 @@
-"""On a phone, a number stays on the line of the formula it completes ("λ = 0.5", never "λ =" at the
-end of one line and "0.5" at the start of the next): scripts/page_markdown.py binds them and
-scripts/mathml.py keeps the pair on one line."""
+"""On a phone, a line never starts with what completes the line before it: a number never starts the
+line after the formula it completes ("λ =" at the end of one line, "0.5" at the start of the next),
+and no line starts with ".", ",", ")" or ";" (punctuation after inline math or a link). scripts/page_markdown.py
+binds the numbers and scripts/mathml.py keeps numbers and punctuation on the formula's line."""
 
 from __future__ import annotations
 
@@ -27,21 +28,73 @@ SPLIT = r"""() => {
   return split;
 }"""
 
+# Text that starts with punctuation right after an element (a formula, a link, code) and sits on a
+# later line than that element's last box: the line starts with the punctuation.
+PUNCTUATION_FIRST = r"""() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    if (!/^[.,);]/.test(n.data) || !n.previousSibling) continue;
+    if (n.parentElement.closest("pre, script, style, math")) continue;
+    const prev = n.previousSibling;
+    let a;
+    if (prev.nodeType === 1) {
+      const boxes = prev.getClientRects();
+      if (!boxes.length) continue;
+      a = boxes[boxes.length - 1];
+    } else {
+      const text = prev.data.trimEnd();
+      if (!text) continue;
+      const r = document.createRange();
+      r.setStart(prev, text.length - 1);
+      r.setEnd(prev, text.length);
+      a = r.getBoundingClientRect();
+    }
+    const r = document.createRange();
+    r.setStart(n, 0);
+    r.setEnd(n, 1);
+    const b = r.getBoundingClientRect();
+    if (b.height && (b.top > a.top + a.height / 2 || b.left < a.left)) {
+      const what = (prev.querySelector?.("annotation") || prev).textContent.replace(/\s+/g, " ").trim();
+      found.push(`${what.slice(-40)} | ${n.data.slice(0, 15)}`);
+    }
+  }
+  return found;
+}"""
+
 
 @pytest.fixture(scope="module")
-def phone(browser):
+def visit(browser, origin):
+    """page -> (numbers split from their formula, lines starting with punctuation), at 390 px."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    yield context
+    done = {}
+
+    def measure(page: str) -> tuple[list[str], list[str]]:
+        if page not in done:
+            tab = context.new_page()
+            try:
+                tab.goto(f"{origin}/{page}", wait_until="load")
+                done[page] = (tab.evaluate(SPLIT), tab.evaluate(PUNCTUATION_FIRST))
+            finally:
+                tab.close()
+        return done[page]
+
+    yield measure
     context.close()
 
 
+PAGES = [p for p in browsed_pages() if not p.startswith("code/")]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("page", [p for p in browsed_pages() if not p.startswith("code/")], ids=lambda p: p or "home")
-def test_a_number_stays_on_the_line_of_its_formula(phone, origin, page):
-    tab = phone.new_page()
-    try:
-        tab.goto(f"{origin}/{page}", wait_until="load")
-        split = tab.evaluate(SPLIT)
-    finally:
-        tab.close()
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p or "home")
+def test_a_number_stays_on_the_line_of_its_formula(visit, page):
+    split = visit(page)[0]
     assert split == [], f"/{page}: a number starts the line after its formula:\n  " + "\n  ".join(split)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", browsed_pages(), ids=lambda p: p or "home")
+def test_no_line_starts_with_punctuation(visit, page):
+    first = visit(page)[1]
+    assert first == [], f"/{page}: lines starting with punctuation at 390 px:\n  " + "\n  ".join(first)

@@ -35,11 +35,43 @@ MEASURE = """
   const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, "
     + ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre";
   const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+  // The scroll cue around a region (phone.js, extra.css): its right edge shadow and "scroll →" hint
+  // as drawn now, the hint's size and where it sits.
+  const cueShown = (e) => {
+    const box = e.parentElement.closest(".scroll-cue");
+    const hint = box && box.querySelector(":scope > .scroll-cue__hint");
+    if (!hint) return { shadow: 0, hint: null };
+    const h = getComputedStyle(hint), r = hint.getBoundingClientRect(), region = e.getBoundingClientRect();
+    return {
+      shadow: parseFloat(getComputedStyle(box, "::after").opacity),
+      hint: {
+        text: hint.textContent, shown: h.visibility === "visible" && parseFloat(h.opacity) > 0.99 && r.width > 0,
+        fontSize: parseFloat(h.fontSize),
+        inside: r.left >= Math.max(region.left, 0) - 0.5 && r.right <= Math.min(region.right, innerWidth) + 0.5
+          && (r.top + r.bottom) / 2 >= region.top && (r.top + r.bottom) / 2 <= region.bottom,
+      },
+    };
+  };
+  // Contrast of the hint's text on its pill, the pill composited on the page (WCAG formula).
+  const cueContrast = () => {
+    const hint = document.querySelector(".scroll-cue__hint");
+    if (!hint) return null;
+    const rgba = (c) => c.match(/[\\d.]+/g).map(Number).concat([1]).slice(0, 4);
+    const page = rgba(getComputedStyle(document.body).backgroundColor);
+    const over = (c, under) => c.slice(0, 3).map((v, i) => v * c[3] + under[i] * (1 - c[3]));
+    const pill = over(rgba(getComputedStyle(hint).backgroundColor), page);
+    const text = over(rgba(getComputedStyle(hint).color), pill);
+    const lum = (c) => c.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const [a, b] = [lum(pill), lum(text)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  };
   const where = (e) => {
     const m = e.querySelector("annotation");
     return (m ? m.textContent : e.textContent).replace(/\\s+/g, " ").trim().slice(0, 70);
   };
   return {
+    contrast: cueContrast(),
     docWidth: document.documentElement.scrollWidth,
     viewport: innerWidth,
     column: { left: column.left, right: column.right },
@@ -54,6 +86,7 @@ MEASURE = """
           what: where(e),
           overflow: e.scrollWidth - e.clientWidth, tabindex: e.getAttribute("tabindex"),
           mask: s.maskImage || s.webkitMaskImage || "none",
+          more: e.dataset.scrollMore || "", ...cueShown(e),
         };
       }),
     // notebook code: lines in the source, lines on screen (a wrapped line would add one)
@@ -88,6 +121,14 @@ MEASURE = """
         what: where(t.querySelector("th, td") || t),
         overflow: Math.max(box.scrollWidth - box.clientWidth, t.scrollWidth - t.clientWidth),
         headers: [...t.querySelectorAll("thead th")].map((th) => th.innerText.trim().toLowerCase()),
+        // card cells whose column header has math but whose label on screen has none (flattened)
+        flatLabels: t.dataset.layout !== "cards" ? [] : [...t.querySelectorAll("tbody tr")].flatMap((tr) => {
+          const ths = [...t.querySelectorAll("thead th")];
+          return [...tr.children].filter((td, i) => ths[i] && ths[i].querySelector("math") && shown(td)
+            && !(i === 0 && t.hasAttribute("data-titled"))
+            && ![...td.querySelectorAll(":scope > .card-label math")].some(shown))
+            .map((td) => where(td));
+        }),
         layout: t.dataset.layout || null, sticky: first ? getComputedStyle(first).position === "sticky" : false,
         // first cells on screen that repeat the one above (a run of rows of one library)
         repeats: (() => {
@@ -98,6 +139,40 @@ MEASURE = """
       };
     }),
   };
+}
+"""
+
+
+# Every overflowing region scrolled to its right end: what of the cue still shows (it must all go),
+# then back to the start. The cue's fade is run to its end (Chromium does not start a transition
+# off screen).
+TO_THE_END = """
+async () => {
+  const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, "
+    + ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre";
+  const regions = [...document.querySelectorAll(REGIONS)]
+    .filter((e) => e.getClientRects().length && e.scrollWidth - e.clientWidth > 1);
+  // a scrolling table's first column stays in view (sticky)
+  const firsts = regions.map((e) => e.querySelector("table[data-layout=scroll] tr > :first-child"));
+  regions.forEach((e) => { e.scrollLeft = e.scrollWidth; });
+  await new Promise((r) => setTimeout(r, 100));
+  const left = regions.map((e) => {
+    const box = e.parentElement.closest(".scroll-cue"), hint = box && box.querySelector(".scroll-cue__hint");
+    let shown = false, shadow = 0;
+    if (hint) {
+      box.getAnimations({ subtree: true }).forEach((a) => a.finish());
+      shown = getComputedStyle(hint).visibility !== "hidden" || parseFloat(getComputedStyle(hint).opacity) > 0;
+      shadow = parseFloat(getComputedStyle(box, "::after").opacity);
+    }
+    // a table's last column unfaded (its first column is sticky: no fade on the left either)
+    const mask = getComputedStyle(e).maskImage || getComputedStyle(e).webkitMaskImage || "none";
+    const faded = e.matches(".md-typeset__scrollwrap") && mask !== "none";
+    return { what: (e.querySelector("annotation") || e).textContent.trim().slice(0, 70), hint: shown, shadow, faded };
+  });
+  const moved = firsts.map((c, i) =>
+    c && c.getBoundingClientRect().left < regions[i].getBoundingClientRect().left - 1 ? left[i].what : null);
+  regions.forEach((e) => { e.scrollLeft = 0; });
+  return { shown: left.filter((r) => r.hint || r.shadow > 0 || r.faded), moved: moved.filter(Boolean) };
 }
 """
 
@@ -121,6 +196,8 @@ def measure(browser, origin, screenshots):
             tab.evaluate(LIST_IMAGES)
             tab.evaluate(NEXT_FRAMES)
             result = tab.evaluate(MEASURE)
+            if width in (PHONE, DESKTOP) and any(r["overflow"] > 1 for r in result["regions"]):
+                result["scrolledToEnd"] = tab.evaluate(TO_THE_END)
             if width == PHONE:
                 folder = screenshots / "phone"
                 folder.mkdir(exist_ok=True)
@@ -223,6 +300,31 @@ def test_overflowing_regions_carry_the_scroll_cue(measure, page, width, scheme):
     assert bare == [], "overflowing blocks without scroll cue or keyboard access:\n" + _lines(bare)
 
 
+# The cue a first-time reader cannot miss (issue 11, phone review): the faded edge alone was missed.
+HINT_MIN_PX, HINT_MIN_CONTRAST = 11, 4.5
+
+
+@pytest.mark.parametrize("width", (PHONE, DESKTOP))
+def test_the_scroll_cue_is_unmistakable_and_goes_at_the_end(measure, page, width, scheme):
+    m = measure(page, width, scheme)
+    weak = []
+    for r in m["regions"]:
+        if r["overflow"] <= 1 or "right" not in r["more"]:
+            continue
+        hint = r["hint"]
+        if not hint or not hint["shown"]:
+            weak.append(f"{r['kind']}: no 'scroll' hint shown: {r['what']}")
+        elif hint["fontSize"] < HINT_MIN_PX or not hint["inside"] or "scroll" not in hint["text"]:
+            weak.append(f"{r['kind']}: hint {hint} too small or outside the region: {r['what']}")
+        if r["shadow"] < 0.99:
+            weak.append(f"{r['kind']}: no edge shadow on the side with more: {r['what']}")
+    if m["contrast"] is not None and m["contrast"] < HINT_MIN_CONTRAST:
+        weak.append(f"the hint's text is {m['contrast']:.2f}:1 on its pill")
+    end = m.get("scrolledToEnd", {"shown": [], "moved": []})
+    weak += [f"still shown scrolled to the end: {r}" for r in end["shown"]]
+    assert weak == [], f"scroll cues at {width} px:\n" + _lines(weak)
+
+
 @pytest.mark.parametrize("width", (PHONE, DESKTOP))
 def test_lab_code_scrolls_and_never_wraps(measure, page, width, scheme):
     """A wrapped code line would restart at column 0 and break Python's visible indentation."""
@@ -257,7 +359,8 @@ def test_desktop_tables_fit_their_column(measure, page, scheme):
 
 def test_verdict_tables_are_cards_and_wide_numeric_tables_keep_their_first_column(measure, page, scheme):
     m = measure(page, PHONE, scheme)
-    problems = []
+    moved = m.get("scrolledToEnd", {"moved": []})["moved"]
+    problems = [f"{what}: its first column scrolls away with the rest" for what in moved]
     for t in m["tables"]:
         if {"claim", "verdict"} & set(t["headers"]):
             if t["layout"] != "cards" or t["overflow"] > 1:
@@ -281,6 +384,12 @@ def test_narrow_numeric_tables_fit_a_phone(measure, page, scheme):
     assert len(tables) == len(FIT_ON_PHONES[page]), f"tables not found: {FIT_ON_PHONES[page]}"
     wide = [f"{t['what']}: {t['overflow']} px too wide" for t in tables if t["overflow"] > 1]
     assert wide == [], f"tables that should fit at {PHONE} px:\n" + _lines(wide)
+
+
+def test_card_labels_keep_the_math_of_their_header(measure, page, scheme):
+    """A card's label is its column's header: one with math shows that math, not its flattened text."""
+    flat = [f"{t['what']}: {cell}" for t in measure(page, PHONE, scheme)["tables"] for cell in t["flatLabels"]]
+    assert flat == [], f"card cells labelled with flattened math at {PHONE} px:\n" + _lines(flat)
 
 
 def test_card_runs_show_their_title_once(measure, page, scheme):

@@ -1,7 +1,10 @@
 /*
  * Narrow screens (issue 11). Loaded deferred after Material's bundle (mkdocs.yml extra_javascript).
  * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables, notebook code) carries
- *    data-scroll-more="left", "right" or "left right"; extra.css fades that edge.
+ *    data-scroll-more="left", "right" or "left right"; extra.css fades that edge. The first time it
+ *    overflows it is wrapped in a .scroll-cue box (which does not scroll, and adds no layout), where
+ *    extra.css draws a shadow on each side that has more and a "scroll →" hint on the right; a click
+ *    on the hint scrolls the region (keyboard: the region itself is a tab stop, arrow keys scroll).
  * 2. Text tables (claim / verdict / correction and the like) get data-layout="cards" and each cell
  *    a data-label with its column's header, so extra.css can stack them as cards on phones
  *    (data-titled: the first cell is the card's title; data-continues: same title as the card before;
@@ -18,12 +21,34 @@
   const TITLE_MAX = 80; // characters: longer first cells (errata claims) keep their label
   const NUMERIC = /^[\s\u2212+\-−]*[\d.,]+(\s*[%×e\-−+\d.]*)?\s*$/;
 
+  const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+
+  // The box that draws the cue around a region (a span for math, which may sit inside a <p>).
+  function wrap(el) {
+    if (el.parentElement.classList.contains("scroll-cue")) return;
+    const box = document.createElement(el.matches("pre, div") ? "div" : "span");
+    box.className = "scroll-cue";
+    const hint = document.createElement("span");
+    hint.className = "scroll-cue__hint";
+    hint.setAttribute("aria-hidden", "true"); // screen readers and keyboards scroll the region itself
+    hint.textContent = "scroll \u2192";
+    hint.addEventListener("click", () =>
+      el.scrollBy({ left: el.clientWidth * 0.8, behavior: reducedMotion.matches ? "auto" : "smooth" })
+    );
+    el.replaceWith(box);
+    box.append(el, hint);
+  }
+
   function cue(el) {
     const more = [];
     if (el.scrollLeft > 1) more.push("left");
     if (el.scrollLeft + el.clientWidth < el.scrollWidth - 1) more.push("right");
     if (more.length) el.dataset.scrollMore = more.join(" ");
     else delete el.dataset.scrollMore;
+    if (more.length) wrap(el);
+    // the box's own copy (not :has() in CSS: Chromium 156 left the box unrestyled inside admonitions)
+    const box = el.parentElement;
+    if (box.classList.contains("scroll-cue")) box.dataset.cue = more.join(" ");
     // Keyboard access as scroll-regions.js gives it (same marker), also when the content grew
     // without the box changing size (which its ResizeObserver does not see).
     if (more.length && !el.hasAttribute("tabindex")) {
@@ -42,10 +67,23 @@
     const verdicts = headers.some((h) => VERDICT.test(h));
     const text = verdicts || (headers.length > 2 && numeric < cells.length / 3);
     table.dataset.layout = text ? "cards" : "scroll";
+    // A header with math labels its cells with that math (a copy of the header), not the flat text
+    // a data-label would show ("X E ⊤ X E" for X_E^T X_E); the others keep the data-label.
+    const labels = [...table.querySelectorAll("thead th")].map((th) => {
+      if (!th.querySelector("math")) return null;
+      const label = document.createElement("span");
+      label.className = "card-label";
+      label.append(...[...th.childNodes].map((n) => n.cloneNode(true)), ": ");
+      label.querySelectorAll("[id]").forEach((e) => e.removeAttribute("id"));
+      return label;
+    });
     if (text) {
       const rows = [...table.querySelectorAll("tbody tr")];
       for (const row of rows) {
-        [...row.children].forEach((td, i) => { if (headers[i]) td.dataset.label = headers[i]; });
+        [...row.children].forEach((td, i) => {
+          if (labels[i]) td.prepend(labels[i].cloneNode(true));
+          else if (headers[i]) td.dataset.label = headers[i];
+        });
       }
       // Short first cells (a library, a page, an estimator) title their card. A three-column table
       // whose first column comes in runs (the oracle checks, by library) reads on phones as a
@@ -78,7 +116,8 @@
   function boxInlineMath() {
     for (const math of document.querySelectorAll(".md-typeset math:not([display=block])")) {
       if (math.closest(".math-display, .math-inline-scroll, table")) continue;
-      const line = math.parentElement.clientWidth;
+      // the line's width: a formula kept with its number or punctuation sits in an inline .nobr span
+      const line = math.parentElement.closest(":not(.nobr, a, em, strong, span)").clientWidth;
       if (line && math.getBoundingClientRect().width > line) {
         const box = document.createElement("span");
         box.className = "math-inline-scroll";

@@ -1,0 +1,74 @@
+"""A code block's copy button never covers its code (phone review: it sat on the first line at 390 px)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import browsed_pages
+
+# Characters of code whose box meets the copy button's box, per code block.
+UNDER_THE_BUTTON = r"""() => [...document.querySelectorAll(".md-typeset pre > code")]
+  .filter((c) => c.getClientRects().length)
+  .flatMap((code) => {
+    const button = code.parentElement.querySelector(".md-code__nav");
+    if (!button) return [];
+    const b = button.getBoundingClientRect();
+    let covered = "";
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode());) {
+      for (let i = 0; i < n.data.length; i++) {
+        if (!n.data[i].trim()) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const q = r.getBoundingClientRect();
+        if (q.right > b.left && q.left < b.right && q.bottom > b.top && q.top < b.bottom) covered += n.data[i];
+      }
+    }
+    return covered ? [`${code.textContent.trim().slice(0, 40)}: ${covered}`] : [];
+  })"""
+
+
+@pytest.fixture(scope="module", params=[390, 1280])
+def context(browser, request):
+    context = browser.new_context(viewport={"width": request.param, "height": 844})
+    yield context
+    context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", browsed_pages(), ids=lambda p: p or "home")
+def test_the_copy_button_covers_no_code(context, origin, page):
+    tab = context.new_page()
+    try:
+        tab.goto(f"{origin}/{page}", wait_until="load")
+        covered = tab.evaluate(UNDER_THE_BUTTON)
+    finally:
+        tab.close()
+    assert covered == [], f"/{page}: code under the copy button:\n  " + "\n  ".join(covered)
+
+
+# A numbered block (the code pages): the first line number and the first line of code, tops in px.
+FIRST_LINES = r"""() => {
+  const table = document.querySelector(".md-typeset .highlighttable");
+  const number = table.querySelector(".linenodiv pre a, .linenodiv pre span");
+  const walker = document.createTreeWalker(table.querySelector("td.code code"), NodeFilter.SHOW_TEXT);
+  let text;
+  while ((text = walker.nextNode()) && !text.data.trim());
+  const range = document.createRange();
+  range.setStart(text, text.data.search(/\S/));
+  range.setEnd(text, text.data.search(/\S/) + 1);
+  return [number.getBoundingClientRect().top, range.getBoundingClientRect().top];
+}"""
+
+
+@pytest.mark.slow
+def test_line_numbers_stay_level_with_their_code(context, origin):
+    """The room made for the copy button moves the line numbers down as much as the code."""
+    tab = context.new_page()
+    try:
+        tab.goto(f"{origin}/code/solvers/", wait_until="load")
+        number, code = tab.evaluate(FIRST_LINES)
+    finally:
+        tab.close()
+    assert abs(number - code) < 1, f"line 1 at {number:.1f} px, its code at {code:.1f} px"
