@@ -325,9 +325,11 @@ _MATH_THEN_NUMBER = re.compile(r"(<math\b(?:(?!</math>).)*</math>)\u00a0([−-]?
 
 
 def keep_numbers_with_math(html: str) -> str:
-    """Wrap each inline formula and the number bound to it in ``<span class="nobr">``."""
+    """Wrap each inline formula and the number bound to it in ``<span class="nobr">``, and bind the
+    numbers of the text to their per cent sign and relation (``bind_numbers_in_text``), and the
+    punctuation after a formula to it (``keep_punctuation_with_math``)."""
     html = _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{m[1]}\u00a0{m[2]}</span>', html)
-    return keep_punctuation_with_math(html)
+    return keep_punctuation_with_math(bind_numbers_in_text(html))
 
 
 # Punctuation right after an inline formula (", and", ".", ")."): Chromium may break between the
@@ -338,3 +340,39 @@ _MATH_THEN_PUNCTUATION = re.compile(r"(<math\b(?:(?!</math>).)*</math>)([.,;:!?)
 def keep_punctuation_with_math(html: str) -> str:
     """Wrap each inline formula and the punctuation right after it in ``<span class="nobr">``."""
     return _MATH_THEN_PUNCTUATION.sub(lambda m: f'<span class="nobr">{m[1]}{m[2]}</span>', html)
+
+
+# Plain text, wherever it is (captions, table cells, card titles, lists): "36 %" and "t = 1.2" (and
+# "(< 0.01") never break inside.  page_markdown.bind_numbers only sees the page's own Markdown and
+# math; generated tables and the errata's text reach the HTML without it.
+_SKIPPED = re.compile(r"<(code|pre|script|style|math|svg|textarea)\b.*?</\1>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_RELATION = r"(?:=|&lt;|&gt;|≈|≤|≥)"
+_AFTER_RELATION = re.compile(rf"({_RELATION})[ \n]+(?=[−-]?\d)")
+_BEFORE_RELATION = re.compile(rf"(?<=\S)[ \n]+(?={_RELATION}\u00a0[−-]?\d)")
+_BEFORE_PER_CENT = re.compile(r"(?<=\d)[ \n]+(?=%)")
+
+
+def _bind_text(text: str) -> str:
+    text = _BEFORE_PER_CENT.sub("\u00a0", text)
+    text = _AFTER_RELATION.sub("\\1\u00a0", text)
+    return _BEFORE_RELATION.sub("\u00a0", text)
+
+
+def bind_numbers_in_text(html: str) -> str:
+    """No-break spaces in the text of ``html`` (not in tags, code, scripts or math) before a per cent
+    sign after a number, and around a relation followed by a number."""
+    out, last = [], 0
+    for skipped in [*_SKIPPED.finditer(html), None]:
+        end = skipped.start() if skipped else len(html)
+        chunk, pos = html[last:end], 0
+        for tag in [*_TAG.finditer(chunk), None]:
+            stop = tag.start() if tag else len(chunk)
+            out.append(_bind_text(chunk[pos:stop]))
+            if tag:
+                out.append(tag.group(0))
+                pos = tag.end()
+        if skipped:
+            out.append(skipped.group(0))
+            last = skipped.end()
+    return "".join(out)

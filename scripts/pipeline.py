@@ -233,13 +233,17 @@ def figure_files(name: str, fig, phone_fig) -> dict[str, bytes]:
 
     with style.rc():
         fig, phone_fig = style.declutter(style.readable(fig)), style.phone(phone_fig)
-        # A legend that covers data has been moved (declutter); a text placed on the curves by
-        # the page's code cannot be, so it is an error in that page's figure code.
-        covering = [
-            f"{variant}: {c}" for variant, f in (("desktop", fig), ("phone", phone_fig)) for c in style.clashes(f)
-        ]
+        # A legend that covers data has been moved (declutter) and texts that overlap spread (repel);
+        # a text placed on the curves by the page's code cannot be, so it is an error in that page's
+        # figure code, as are texts that repel found no room for.
+        covering, stacked = [], []
+        for variant, f in (("desktop", fig), ("phone", phone_fig)):
+            covering += [f"{variant}: {c}" for c in style.clashes(f)]
+            stacked += [f"{variant}: {c}" for c in style.overlaps(f, drawn=True)]
         if covering:
             raise ValueError(f"{name}: text covers data:\n  " + "\n  ".join(covering))
+        if stacked:
+            raise ValueError(f"{name}: texts overlap:\n  " + "\n  ".join(stacked))
         svg = style.svg_bytes(fig)
         phone_svg = style.svg_bytes(phone_fig)
     return {

@@ -9,12 +9,14 @@ stays distinguishable under the common colour-vision deficiencies.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 import textwrap
 from contextlib import contextmanager
 
 import matplotlib
+import matplotlib.colors
 import matplotlib.ticker
 import numpy as np
 from matplotlib import transforms
@@ -147,6 +149,7 @@ PHONE_MEDIA = "(max-width: 600px)"  # below this width the browser picks the pho
 DESKTOP_COLUMN = 680  # CSS px: the content column at 1280 px is 688 px; wider figures are shrunk to it
 DESKTOP_TARGET = (10.2, 12.2)  # CSS px: (any text, main text), a little over the issue's 10 and 12
 PHONE_FLOOR = (9.0, 10.0)  # pt: -> 11.2 px and 12.4 px at 358 / 288 px per pt
+PHONE_MIN_PLOT = 1.8  # in: the least height of a plot on a phone (161 px at 358 px wide, 45 % of it)
 _SCRIPTED = re.compile(r"\$[^$]*[\^_][^$]*\$")
 
 
@@ -228,13 +231,24 @@ def _columns(labels: list[str], size: float, width: float = PHONE_WIDTH) -> int:
     return max(1, min(len(labels), int(width * 72 * 0.95 // widest)))
 
 
+# Spaces a wrapped line must not break at: around a relation followed by a number ("t = 1.2"), before
+# a per cent sign ("36 %") and inside a pair of numbers ("(1.8, 0.2)").
+_BOUND_SPACE = re.compile(r"(?<=\S) (?=[=<>≈≤≥] [−-]?\d)|(?<=[=<>≈≤≥]) (?=[−-]?\d)|(?<=\d) (?=%)|(?<=\d,) (?=[−-]?\d)")
+
+
+def _fill(text: str, chars: int) -> str:
+    """``textwrap.fill`` that keeps a number with the symbol it completes (see _BOUND_SPACE)."""
+    bound = _BOUND_SPACE.sub("\u00a0", text)
+    return textwrap.fill(bound, chars, break_long_words=False).replace("\u00a0", " ")
+
+
 def _wrap(text: Text, width_pt: float) -> None:
     content = text.get_text()
     if not content or "$" in content or "\n" in content:
         return
     chars = int(width_pt / (0.58 * text.get_fontsize()))
     if len(content) > chars:
-        text.set_text(textwrap.fill(content, chars))
+        text.set_text(_fill(content, chars))
 
 
 def _wrap_category_labels(ax, chars: int = 14) -> float:
@@ -246,7 +260,7 @@ def _wrap_category_labels(ax, chars: int = 14) -> float:
     if not fixed or not any(c.isalpha() for label in labels for c in label):
         return 0.0
     if any(len(label) > chars and "$" not in label for label in labels):
-        labels = [textwrap.fill(label.replace("\n", " "), chars) for label in labels]
+        labels = [_fill(label.replace("\n", " "), chars) for label in labels]
         ax.set_yticks(ax.get_yticks(), labels)
     size = max([t.get_fontsize() for t in ax.get_yticklabels()] or [PHONE_FLOOR[1]])
     return sum(label.count("\n") + 1 for label in labels) * size * 1.5 / 72
@@ -267,7 +281,7 @@ def _legend_height(legend: Legend) -> float:
 
 def _wrapped_labels(labels: list[str], size: float, width: float = PHONE_WIDTH) -> list[str]:
     chars = int((width * 72 * 0.92 - 3 * size) / (0.6 * size))
-    return [label if "$" in label else textwrap.fill(label, chars) for label in labels]
+    return [label if "$" in label else _fill(label, chars) for label in labels]
 
 
 def _outside(legend: Legend) -> bool:
@@ -328,7 +342,27 @@ def phone(fig: Figure) -> Figure:
             legend.remove()
             moved.append((ax, handles, _wrapped_labels(labels, size), title, size))
     _below(fig, moved)
-    return declutter(fig)
+    return _tall_enough(declutter(fig))
+
+
+def _tall_enough(fig: Figure) -> Figure:
+    """Grow the figure until every plot is PHONE_MIN_PLOT tall: legends and labels below a plot
+    take their room from the plot under constrained layout."""
+    plots = [ax for ax in fig.axes if ax.get_subplotspec() is not None]  # not colorbars or insets
+    for _ in range(4):  # the layout is not linear in the height: a few steps
+        fig.draw_without_rendering()
+        renderer = fig._get_renderer()
+        short = {}  # grid row -> inches the row's plots lack
+        for ax in plots:
+            lack = PHONE_MIN_PLOT - ax.get_window_extent(renderer).height / fig.dpi
+            row = ax.get_subplotspec().rowspan.start
+            short[row] = max(short.get(row, 0.0), lack)
+        missing = sum(lack for lack in short.values() if lack > 0.005)
+        if not missing:
+            break
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(width, height + missing)
+    return fig
 
 
 def _column(fig: Figure, ax) -> tuple[bool, float]:
@@ -376,12 +410,17 @@ def size_pt(svg: bytes) -> tuple[float, float]:
 # Legends and labels that cover data.  After layout, a legend or a text inside the axes whose box
 # holds a drawn point of the data (a line sampled every 2 px, a marker, a scatter point, a bar) hides
 # it.  On a phone the text is larger and the plot smaller, so a legend placed for the desktop often
-# lands on the curves: phone() moves such a legend to a free corner, else below the plot.
+# lands on the curves: phone() moves such a legend to a free corner, else below the plot.  A text
+# also keeps TEXT_CLEARANCE from the stroke of a curve it does not label (one of another colour):
+# closer, it reads as sitting on that curve.
 # ---------------------------------------------------------------------------------------------
 
+TEXT_CLEARANCE = 3.0  # pt between a text's box and the stroke of a curve of another colour
 
-def _data_points(ax, renderer) -> list[tuple[str, np.ndarray]]:
-    """(what, display points (n, 2)) for each data artist of ``ax``."""
+
+def _data_points(ax, renderer) -> list[tuple[str, np.ndarray, float, tuple]]:
+    """(what, display points (n, 2), half its stroke or marker in px, colour) per data artist of ``ax``."""
+    px = renderer.points_to_pixels(1.0)
     found = []
     for line in ax.get_lines():
         if not line.get_visible() or not len(line.get_xydata()):
@@ -396,63 +435,239 @@ def _data_points(ax, renderer) -> list[tuple[str, np.ndarray]]:
             xy = np.concatenate([xy[:1], xy[seg] + (xy[seg + 1] - xy[seg]) * frac[:, None]])
         # a reference line (axhline, axvline) spans the axes: a text may label it in place
         reference = line.get_transform() != ax.transData
-        found.append((f"{'reference line' if reference else 'line'} {line.get_label()!r}", xy))
+        stroke = line.get_linewidth() if line.get_linestyle() not in ("None", "", " ", "none") else 0.0
+        marker = line.get_markersize() if line.get_marker() not in (None, "None", "", " ", "none") else 0.0
+        reach = max(stroke, marker) / 2 * px
+        colour = matplotlib.colors.to_rgba(line.get_color())
+        found.append((f"{'reference line' if reference else 'line'} {line.get_label()!r}", xy, reach, colour))
     for coll in ax.collections:
         if not coll.get_visible() or type(coll).__name__ != "PathCollection":
             continue
         offsets = np.asarray(coll.get_offsets(), float)
         if len(offsets):
-            found.append((f"points {coll.get_label()!r}", coll.get_offset_transform().transform(offsets)))
+            sizes = coll.get_sizes()
+            reach = float(np.sqrt(sizes.max()) / 2 * px) if len(sizes) else 0.0  # sizes: marker area in pt²
+            faces = coll.get_facecolor()
+            colour = tuple(faces[0]) if len(faces) else None
+            found.append(
+                (f"points {coll.get_label()!r}", coll.get_offset_transform().transform(offsets), reach, colour)
+            )
     for patch in ax.patches:
         if patch.get_visible() and type(patch).__name__ == "Rectangle":
             box = patch.get_window_extent(renderer)
             if box.width > 0.5 and box.height > 0.5:
                 xs, ys = np.linspace(box.x0, box.x1, 5), np.linspace(box.y0, box.y1, 5)
                 kind = "bar" if patch.get_data_transform() == ax.transData else "reference band"  # axvspan
-                found.append((f"{kind} {patch.get_label()!r}", np.stack(np.meshgrid(xs, ys), -1).reshape(-1, 2)))
+                grid = np.stack(np.meshgrid(xs, ys), -1).reshape(-1, 2)
+                found.append(
+                    (f"{kind} {patch.get_label()!r}", grid, 0.0, matplotlib.colors.to_rgba(patch.get_facecolor()))
+                )
     box = ax.get_window_extent(renderer)  # clipped data beyond the axes is not drawn
     return [
-        (what, xy[(xy[:, 0] >= box.x0) & (xy[:, 0] <= box.x1) & (xy[:, 1] >= box.y0) & (xy[:, 1] <= box.y1)])
-        for what, xy in found
+        (what, xy[(xy[:, 0] >= box.x0) & (xy[:, 0] <= box.x1) & (xy[:, 1] >= box.y0) & (xy[:, 1] <= box.y1)], *rest)
+        for what, xy, *rest in found
     ]
+
+
+def _inside(box, xy, pad: float) -> bool:
+    inner = box.padded(pad)
+    return bool(((xy[:, 0] > inner.x0) & (xy[:, 0] < inner.x1) & (xy[:, 1] > inner.y0) & (xy[:, 1] < inner.y1)).any())
 
 
 def _covered(box, points) -> list[str]:
     """The data artists (of ``_data_points``) with a point strictly inside ``box``."""
-    inner = box.padded(-1.0)
-    return [
-        what
-        for what, xy in points
-        if ((xy[:, 0] > inner.x0) & (xy[:, 0] < inner.x1) & (xy[:, 1] > inner.y0) & (xy[:, 1] < inner.y1)).any()
-    ]
+    return [what for what, xy, *_ in points if _inside(box, xy, -1.0)]
 
 
-def clashes(fig: Figure) -> list[str]:
-    """Legends and texts inside an axes that cover its data, after layout: one line each."""
-    fig.draw_without_rendering()
+def _text_clashes(text: Text, box, points, clearance: float) -> list[str]:
+    """What a text's ``box`` covers, and the curves of another colour whose stroke comes within
+    ``clearance`` px of it.  A reference line (the text may label it in place) and the curve of the
+    text's own colour (a direct label by its line) only count when the box holds their points."""
+    colour = matplotlib.colors.to_rgba(text.get_color())
+    out = []
+    for what, xy, reach, own in points:
+        if what.startswith("reference"):
+            continue
+        if _inside(box, xy, -1.0):
+            out.append(f"covers {what}")
+        elif own is not None and not np.allclose(own, colour) and _inside(box, xy, reach + clearance):
+            out.append(f"touches {what}")
+    return out
+
+
+def clashes(fig: Figure, *, drawn: bool = False) -> list[str]:
+    """Legends and texts inside an axes that cover its data, and texts that touch a curve they do
+    not label (TEXT_CLEARANCE), after layout: one line each.  ``drawn``: the figure was laid out just
+    before (each layout pass moves constrained layout a little: a check must not add one)."""
+    if not drawn:
+        fig.draw_without_rendering()
     renderer = fig._get_renderer()
+    clearance = TEXT_CLEARANCE * renderer.points_to_pixels(1.0)
     out = []
     for ax in fig.axes:
-        boxes = []
         legend = ax.get_legend()
-        if legend is not None and legend.get_visible():
-            boxes.append(("legend", legend.get_window_extent(renderer)))
-        boxes += [(f"text {t.get_text()!r}", t.get_window_extent(renderer)) for t in ax.texts if _shown(t)]
-        if not boxes:
+        texts = [t for t in ax.texts if _shown(t)]
+        if (legend is None or not legend.get_visible()) and not texts:
             continue
         points = _data_points(ax, renderer)
         title = " ".join(ax.get_title().split()) or f"axes {fig.axes.index(ax)}"
-        out += [
-            f"{title}: {name} covers {what}"
-            for name, box in boxes
-            for what in _covered(box, points)
-            if name == "legend" or not what.startswith("reference")
-        ]
+        if legend is not None and legend.get_visible():
+            out += [f"{title}: legend covers {what}" for what in _covered(legend.get_window_extent(renderer), points)]
+        for t in texts:
+            found = _text_clashes(t, t.get_window_extent(renderer), points, clearance)
+            out += [f"{title}: text {t.get_text()!r} {what}" for what in found]
     return out
 
 
 def _shown(text: Text) -> bool:
     return text.get_visible() and bool(text.get_text().strip())
+
+
+# ---------------------------------------------------------------------------------------------
+# Texts and legends that overlap each other.  Direct labels placed a fixed distance apart in data
+# units collide once the text is larger and the plot smaller (the phone variant): repel() spreads
+# such labels vertically, overlaps() finds what is still on top of something else.
+# ---------------------------------------------------------------------------------------------
+
+
+def _text_boxes(ax, renderer) -> list[tuple[str, object, Text | None]]:
+    """(name, display box, text or None for the legend) of the legend and the texts of ``ax``."""
+    boxes = []
+    legend = ax.get_legend()
+    if legend is not None and legend.get_visible():
+        boxes.append(("legend", legend.get_window_extent(renderer), None))
+    boxes += [(f"text {t.get_text()!r}", t.get_window_extent(renderer), t) for t in ax.texts if _shown(t)]
+    return boxes
+
+
+TEXT_GAP = 2.0  # pt between two texts: a text box has no leading, labels one box apart read as one block
+
+
+def _overlap(a, b, gap: float = 0.0) -> bool:
+    """Whether boxes ``a`` and ``b`` (display px) are less than ``gap`` px apart (0: they intersect)."""
+    a, b = a.padded(gap / 2 - 0.5), b.padded(gap / 2 - 0.5)  # half a pixel of rounding
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def _axis_texts(ax, renderer) -> list[tuple[str, object]]:
+    """(name, display box) of the tick labels and axis labels of ``ax``."""
+    found = []
+    for axis in (ax.xaxis, ax.yaxis):
+        for t in [*axis.get_ticklabels(), axis.label]:
+            if _shown(t) and t.get_window_extent(renderer).width > 0:
+                kind = "axis label" if t is axis.label else "tick label"
+                found.append((f"{kind} {t.get_text()!r}", t.get_window_extent(renderer)))
+    return found
+
+
+def overlaps(fig: Figure, *, drawn: bool = False) -> list[str]:
+    """Texts inside one axes (its legend too) less than TEXT_GAP apart, a text of an axes on its
+    tick or axis labels or across its axis lines, after layout: one line each (``drawn``: as in
+    ``clashes``)."""
+    if not drawn:
+        fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    gap = TEXT_GAP * fig.dpi / 72
+    out = []
+    for i, ax in enumerate(fig.axes):
+        boxes = _text_boxes(ax, renderer)
+        if not boxes:
+            continue
+        title = " ".join(ax.get_title().split()) or f"axes {i}"
+        out += [
+            f"{title}: {a} overlaps {b}"
+            for j, (a, box_a, _) in enumerate(boxes)
+            for b, box_b, _ in boxes[j + 1 :]
+            if _overlap(box_a, box_b, gap)
+        ]
+        out += [
+            f"{title}: {a} overlaps {b}"
+            for a, box_a, text in boxes
+            if text is not None
+            for b, box_b in _axis_texts(ax, renderer)
+            if _overlap(box_a, box_b, gap)
+        ]
+        crossed = [(a, side) for a, box, _ in boxes for side in _spines_crossed(ax, box, renderer)]
+        out += [f"{title}: {a} crosses the {side} spine" for a, side in crossed]
+    return out
+
+
+def _spines_crossed(ax, box, renderer) -> list[str]:
+    """The drawn spines (axis lines) of ``ax`` that pass through ``box``."""
+    frame = ax.get_window_extent(renderer)
+    lines = {
+        "left": (frame.x0, box.x0, box.x1, box.y0 < frame.y1 and box.y1 > frame.y0),
+        "right": (frame.x1, box.x0, box.x1, box.y0 < frame.y1 and box.y1 > frame.y0),
+        "bottom": (frame.y0, box.y0, box.y1, box.x0 < frame.x1 and box.x1 > frame.x0),
+        "top": (frame.y1, box.y0, box.y1, box.x0 < frame.x1 and box.x1 > frame.x0),
+    }
+    return [
+        side
+        for side, (at, low, high, facing) in lines.items()
+        if side in ax.spines and ax.spines[side].get_visible() and facing and low + 1 < at < high - 1
+    ]
+
+
+def _isotonic(values: list[float]) -> list[float]:
+    """The non-decreasing sequence closest to ``values`` in least squares (pool adjacent violators)."""
+    blocks: list[list[float]] = []  # [sum, count]
+    for v in values:
+        blocks.append([v, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    return [total / count for total, count in blocks for _ in range(int(count))]
+
+
+def _spread_column(centres: list[float], heights: list[float], low: float, high: float, gap: float) -> list[float]:
+    """Centres as close as possible to ``centres`` (least squares), in their order, each box ``gap``
+    clear of the next, inside [low, high] when they fit."""
+    order = sorted(range(len(centres)), key=lambda i: (centres[i], i))
+    # p_k - p_{k-1} >= gap_k  <=>  q_k = p_k - G_k non-decreasing, G_k the sum of the gaps so far
+    gaps = [0.0] + [(heights[a] + heights[b]) / 2 + gap + 0.5 for a, b in itertools.pairwise(order)]
+    cumulative = np.cumsum(gaps)
+    q = _isotonic([centres[i] - g for i, g in zip(order, cumulative, strict=True)])
+    lowest = low + heights[order[0]] / 2
+    highest = high - heights[order[-1]] / 2 - cumulative[-1]
+    if lowest <= highest:  # they fit: none leaves the axes
+        q = [min(max(v, lowest), highest) for v in q]
+    out = [0.0] * len(centres)
+    for k, i in enumerate(order):
+        out[i] = q[k] + cumulative[k]
+    return out
+
+
+def repel(fig: Figure) -> Figure:
+    """Spread the horizontal texts of each axes that overlap one another vertically, each moved as
+    little as possible and kept in its order; texts clear of the others do not move."""
+    for ax in fig.axes:
+        if sum(_shown(t) for t in ax.texts) < 2:
+            continue  # nothing to spread: no layout pass (each pass moves constrained layout a little)
+        fig.draw_without_rendering()
+        renderer = fig._get_renderer()
+        texts = [(box, t) for _, box, t in _text_boxes(ax, renderer) if t is not None and t.get_rotation() == 0]
+        # Columns: texts whose horizontal extents overlap, joined transitively.
+        columns: list[list] = []
+        for box, text in sorted(texts, key=lambda bt: bt[0].x0):
+            if columns and box.x0 < max(b.x1 for b, _ in columns[-1]) - 1.0:
+                columns[-1].append((box, text))
+            else:
+                columns.append([(box, text)])
+        frame = ax.get_window_extent(renderer)
+        gap = TEXT_GAP * fig.dpi / 72
+        for column in columns:
+            if not any(_overlap(a, b, gap) for k, (a, _) in enumerate(column) for b, _ in column[k + 1 :]):
+                continue
+            centres = [(b.y0 + b.y1) / 2 for b, _ in column]
+            spots = _spread_column(centres, [b.height for b, _ in column], frame.y0, frame.y1, gap)
+            for (_, text), centre, spot in zip(column, centres, spots, strict=True):
+                if abs(spot - centre) < 1e-6:
+                    continue
+                to_display = text.get_transform()  # an annotation's is that of its text coordinates
+                x, y = to_display.transform(text.get_position())
+                text.set_position(tuple(to_display.inverted().transform((x, y + spot - centre))))
+    return fig
 
 
 # Where a legend that covers data may go instead, in order of preference.
@@ -469,8 +684,10 @@ _FREE_SPOTS = (
 
 
 def declutter(fig: Figure) -> Figure:
-    """Move each axes legend that covers data to a free spot in its axes, else below the plot
-    (the figure grows by the legend's height)."""
+    """Spread texts that overlap one another (``repel``), then move each axes legend that covers
+    data or a text to a free spot in its axes, else below the plot (the figure grows by the
+    legend's height)."""
+    repel(fig)
     moved = []
     for ax in fig.axes:
         legend = ax.get_legend()
@@ -485,7 +702,8 @@ def declutter(fig: Figure) -> Figure:
             box = legend.get_window_extent(renderer)
             inside = ax.get_window_extent(renderer).padded(1.0)
             within = inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1)
-            if within and not _covered(box, _data_points(ax, renderer)):
+            texts = [t.get_window_extent(renderer) for t in ax.texts if _shown(t)]
+            if within and not _covered(box, _data_points(ax, renderer)) and not any(_overlap(box, t) for t in texts):
                 break
         else:
             handles, labels, title = _legend_entries(legend)

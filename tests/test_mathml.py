@@ -173,3 +173,22 @@ def test_punctuation_after_an_inline_formula_stays_on_its_line():
     # a number bound to its formula, then a full stop: the number's span already ends the formula
     bound = mathml.keep_numbers_with_math("<math><mo>=</mo></math>\u00a02.")
     assert bound == '<span class="nobr"><math><mo>=</mo></math>\u00a02</span>.'
+
+
+def test_a_number_in_text_keeps_its_per_cent_sign_and_its_relation():
+    html = (
+        "<p>only 36 % of the fits, and 50\n% of others; α = 0.42 and (&lt; 10⁻¹) or t ≈ −1.2</p>"
+        "<table><tr><td>λ = 1.41</td></tr></table>"
+    )
+    out = mathml.keep_numbers_with_math(html)
+    assert "only 36\u00a0% of" in out and "50\u00a0% of" in out
+    assert "α\u00a0=\u00a00.42" in out and "(&lt;\u00a010⁻¹)" in out and "t\u00a0≈\u00a0−1.2" in out
+    assert "<td>λ\u00a0=\u00a01.41</td>" in out
+
+
+def test_binding_numbers_leaves_tags_code_and_other_spaces_alone():
+    html = (
+        '<p class="a = 1">a b 3 c</p><code>x = 1 and 5 %</code><pre>y = 2</pre>'
+        "<script>if (a < 2) b = 3;</script><math><mo>=</mo> <mn>4</mn></math>"
+    )
+    assert mathml.keep_numbers_with_math(html) == html

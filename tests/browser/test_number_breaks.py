@@ -1,7 +1,9 @@
 """On a phone, a line never starts with what completes the line before it: a number never starts the
 line after the formula it completes ("λ =" at the end of one line, "0.5" at the start of the next),
-and no line starts with ".", ",", ")" or ";" (punctuation after inline math or a link). scripts/page_markdown.py
-binds the numbers and scripts/mathml.py keeps numbers and punctuation on the formula's line."""
+no line starts with ".", ",", ")" or ";" (punctuation after inline math or a link), and in plain text
+anywhere on the page (captions, table cells, lists) "t = 1.2" and "36 %" never break inside.
+scripts/page_markdown.py binds the numbers; scripts/mathml.py keeps numbers and punctuation on the
+formula's line and binds the numbers of the text (bind_numbers_in_text)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from .conftest import browsed_pages
 
 SPLIT = r"""() => {
   const split = [];
-  for (const m of document.querySelectorAll(".md-typeset p math, .md-typeset li math, .md-typeset td math")) {
+  for (const m of document.querySelectorAll(".md-typeset math:not([display=block])")) {
     const tex = (m.querySelector("annotation") || m).textContent.trim();
     if (!/(=|\\approx|\\le|\\ge|<|>)$/.test(tex)) continue;
     const next = m.nextSibling;
@@ -24,6 +26,25 @@ SPLIT = r"""() => {
     range.setEnd(next, digit + 1);
     const a = m.getBoundingClientRect(), b = range.getBoundingClientRect();
     if (b.top > a.top + a.height / 2) split.push(`${tex} | ${next.textContent.slice(0, 12)}`);
+  }
+  // Plain text: a number and its per cent sign, a relation and its number, on two lines.
+  const line = (node, i) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    const rects = range.getClientRects();
+    return rects.length ? rects[0].top : null;
+  };
+  const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("math, code, pre, script, style, svg")) continue;
+    const text = node.textContent;
+    for (const pair of text.matchAll(/\d\s+%|[=<>≈≤≥]\s+[−-]?\d/g)) {
+      const a = line(node, pair.index), b = line(node, pair.index + pair[0].length - 1);
+      if (a !== null && b !== null && b > a + 4) {
+        split.push(`${JSON.stringify(text.slice(Math.max(0, pair.index - 12), pair.index + pair[0].length + 2))}`);
+      }
+    }
   }
   return split;
 }"""

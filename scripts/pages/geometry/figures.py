@@ -176,14 +176,18 @@ def _fig_paths(pa: dict, names):
             ax.annotate(
                 names[j],
                 (lams[left], W[left, j]),
-                xytext=(lams[left] / 1.15, spots[j]),
+                # a fixed gap in points to the start of the paths, which are TEXT_CLEARANCE away
+                xytext=(-6, spots[j]),
+                textcoords=("offset points", "data"),
                 color=colour,
                 fontsize=8,
                 ha="right",
                 va="center",
                 annotation_clip=False,
             )
-        ax.set_xlim(lams.min() / 4.5, lams.max() * 1.2)
+        # Room for the labels left of the paths: a share of the log axis, so a wide λ range keeps it.
+        span = lams.max() * 1.2 / lams.min()
+        ax.set_xlim(lams.min() / span**0.2, lams.max() * 1.2)
     axes[0].axvline(pa["lam_max"], color=style.MUTED, linewidth=0.8, linestyle=(0, (1, 1.5)))
     axes[0].text(pa["lam_max"], axes[0].get_ylim()[1], "λmax ", color=style.MUTED, fontsize=8, ha="right", va="top")
     axes[0].set_ylabel("weight on the standardised feature")
