@@ -72,6 +72,20 @@ def download_button(src_uri: str) -> str:
     )
 
 
+# Pygments wraps every name (class "n") and run of whitespace ("w") of code in a span; the theme gives
+# a name the code's own colour and whitespace none, so these spans change nothing on screen but are
+# a quarter of a lab's DOM (1,241 of 5,282 nodes on labs/geometry), which the theme's scripts restyle
+# on load and on every scroll (issue 17). tests/browser/test_code_blocks.py checks the premise.
+PLAIN_TOKENS = ("n", "w")
+_PRE = re.compile(r"<pre\b.*?</pre>", re.S)
+_PLAIN_TOKEN = re.compile(rf'<span class="(?:{"|".join(PLAIN_TOKENS)})">([^<]*)</span>')
+
+
+def unwrap_plain_tokens(html: str) -> str:
+    """The text of the code's name and whitespace spans, without the spans (only inside ``<pre>``)."""
+    return _PRE.sub(lambda pre: _PLAIN_TOKEN.sub(r"\1", pre.group(0)), html)
+
+
 def drop_dead_scripts(html: str) -> str:
     return _DEAD_SCRIPT.sub("", html)
 

@@ -49,6 +49,25 @@ def test_dead_loaders_are_dropped_and_other_scripts_kept():
     assert nb.drop_dead_scripts(html) == "<script>keep()</script>"
 
 
+def test_name_and_whitespace_spans_of_code_give_way_to_their_text():
+    code = (
+        '<pre><span class="n">np</span><span class="o">.</span><span class="n">sum</span>'
+        '<span class="p">(</span><span class="n">w</span><span class="w"> </span><span class="o">**</span>'
+        '<span class="mi">2</span><span class="p">)</span></pre>'
+    )
+    out = nb.unwrap_plain_tokens(code)
+    assert out == (
+        '<pre>np<span class="o">.</span>sum<span class="p">(</span>w <span class="o">**</span>'
+        '<span class="mi">2</span><span class="p">)</span></pre>'
+    )
+    assert re.sub(r"<[^>]+>", "", out) == re.sub(r"<[^>]+>", "", code)  # the same text
+
+
+def test_spans_outside_code_and_other_tokens_are_left_alone():
+    html = '<p><span class="n">n</span></p><pre><span class="nb">len</span><span class="nn">np</span></pre>'
+    assert nb.unwrap_plain_tokens(html) == html
+
+
 def test_the_large_notebook_stylesheet_moves_to_one_shared_file(tmp_path):
     big = "a{color:red}" * 10_000
     html = f"<style>{big}</style><style>small{{}}</style>"

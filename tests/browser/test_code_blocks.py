@@ -72,3 +72,41 @@ def test_line_numbers_stay_level_with_their_code(context, origin):
     finally:
         tab.close()
     assert abs(number - code) < 1, f"line 1 at {number:.1f} px, its code at {code:.1f} px"
+
+
+# scripts/notebook_html.unwrap_plain_tokens drops the labs' name and whitespace spans on the premise
+# that the theme styles them like the code around them; a span put back in each code block says so.
+PUT_BACK = r"""(classes) => [...document.querySelectorAll(".md-typeset pre")]
+  .filter((pre) => pre.getClientRects().length && pre.closest(".highlight, .highlight-ipynb"))
+  .flatMap((pre) => classes.map((name) => {
+    const span = document.createElement("span");
+    span.className = name;
+    span.textContent = "x";
+    const host = pre.querySelector("code") || pre;
+    host.prepend(span);
+    const a = getComputedStyle(span), b = getComputedStyle(host);
+    const props = ["color", "fontFamily", "fontSize", "fontWeight", "fontStyle", "textDecorationLine"];
+    const differ = props.filter((p) => a[p] !== b[p]).map((p) => `${p} ${a[p]} (code: ${b[p]})`);
+    if (a.backgroundColor !== "rgba(0, 0, 0, 0)") differ.push(`background ${a.backgroundColor}`);
+    span.remove();
+    return differ.length ? `${pre.closest(".highlight, .highlight-ipynb").className} .${name}: ${differ.join(", ")}` : "";
+  }))
+  .filter(Boolean)"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", [p for p in browsed_pages() if p.startswith("labs/")])
+def test_the_code_spans_a_lab_drops_would_look_like_the_code_around_them(browser, origin, page, scheme):
+    from scripts.notebook_html import PLAIN_TOKENS
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{origin}/{page}", wait_until="load")
+        left = tab.locator("pre span.n, pre span.w").count()
+        differ = tab.evaluate(PUT_BACK, list(PLAIN_TOKENS))
+    finally:
+        context.close()
+    assert left == 0, f"/{page}: {left} name or whitespace spans left in its code"
+    assert differ == [], f"/{page} ({scheme}): spans the build drops would look different:\n  " + "\n  ".join(differ)
