@@ -89,7 +89,8 @@ PUT_BACK = r"""(classes) => [...document.querySelectorAll(".md-typeset pre")]
     const differ = props.filter((p) => a[p] !== b[p]).map((p) => `${p} ${a[p]} (code: ${b[p]})`);
     if (a.backgroundColor !== "rgba(0, 0, 0, 0)") differ.push(`background ${a.backgroundColor}`);
     span.remove();
-    return differ.length ? `${pre.closest(".highlight, .highlight-ipynb").className} .${name}: ${differ.join(", ")}` : "";
+    const block = pre.closest(".highlight, .highlight-ipynb").className;
+    return differ.length ? `${block} .${name}: ${differ.join(", ")}` : "";
   }))
   .filter(Boolean)"""
 
