@@ -357,6 +357,14 @@ def test_desktop_tables_fit_their_column(measure, page, scheme):
     assert wide == [], f"tables wider than the column at {DESKTOP} px:\n" + _lines(wide)
 
 
+def test_desktop_math_fits_its_column(measure, page, scheme):
+    """A desktop reader never scrolls a formula: a long display is split into statements instead."""
+    m = measure(page, DESKTOP, scheme)
+    math = [r for r in m["regions"] if r["kind"] == "math"]
+    wide = [f"{r['what']}: {r['overflow']} px too wide" for r in math if r["overflow"] > 1]
+    assert wide == [], f"display math wider than the column at {DESKTOP} px:\n" + _lines(wide)
+
+
 def test_verdict_tables_are_cards_and_wide_numeric_tables_keep_their_first_column(measure, page, scheme):
     m = measure(page, PHONE, scheme)
     moved = m.get("scrolledToEnd", {"moved": []})["moved"]
