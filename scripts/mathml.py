@@ -324,11 +324,21 @@ class Renderer:
 _MATH_THEN_NUMBER = re.compile(r"(<math\b(?:(?!</math>).)*</math>)\u00a0([−-]?\d[\d.,]*\d|[−-]?\d)", re.S)
 
 
+# The relation that ends such a formula keeps its space on the left only: the no-break space before
+# the number is the one on its right ("n = 64", not "n =  64", which MathML's rspace and the text's
+# space together made, about 0.6 em where TeX puts 0.28).
+_LAST_OPERATOR = re.compile(r"<mo>([^<]*)</mo>((?:</m\w+>)*(?:<annotation\b|</math>))")
+
+
+def _no_space_after(math: str) -> str:
+    return _LAST_OPERATOR.sub(r'<mo rspace="0">\1</mo>\2', math, count=1)
+
+
 def keep_numbers_with_math(html: str) -> str:
     """Wrap each inline formula and the number bound to it in ``<span class="nobr">``, and bind the
     numbers of the text to their per cent sign and relation (``bind_numbers_in_text``), and the
     punctuation after a formula to it (``keep_punctuation_with_math``)."""
-    html = _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{m[1]}\u00a0{m[2]}</span>', html)
+    html = _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{_no_space_after(m[1])}\u00a0{m[2]}</span>', html)
     return keep_punctuation_with_math(bind_numbers_in_text(html))
 
 

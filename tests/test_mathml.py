@@ -155,9 +155,15 @@ def test_an_inline_formula_and_its_bound_number_are_kept_on_one_line():
         " and <math><mo>=</mo></math>\u00a0−2</p>"
     )
     out = mathml.keep_numbers_with_math(html)
-    assert '<span class="nobr"><math><mi>λ</mi><mo>=</mo></math>\u00a00.5</span>,' in out
-    assert '<span class="nobr"><math><mo>=</mo></math>\u00a0−2</span>' in out
+    # the relation's space on the right is the no-break space's: one space, not two
+    assert '<span class="nobr"><math><mi>λ</mi><mo rspace="0">=</mo></math>\u00a00.5</span>,' in out
+    assert '<span class="nobr"><math><mo rspace="0">=</mo></math>\u00a0−2</span>' in out
     assert "<math><mi>n</mi></math> 50" in out  # no relation, no binding: left as it was
+    temml = (
+        "<math><semantics><mrow><msub><mi>H</mi><mn>11</mn></msub><mo>=</mo></mrow>"
+        '<annotation encoding="application/x-tex">H_{11} =</annotation></semantics></math>\u00a09'
+    )
+    assert '<mo rspace="0">=</mo></mrow><annotation' in mathml.keep_numbers_with_math(temml)
 
 
 def test_punctuation_after_an_inline_formula_stays_on_its_line():
@@ -172,7 +178,7 @@ def test_punctuation_after_an_inline_formula_stays_on_its_line():
     assert '<math display="block"><mi>a</mi></math></span>.' in out  # a display is a block of its own
     # a number bound to its formula, then a full stop: the number's span already ends the formula
     bound = mathml.keep_numbers_with_math("<math><mo>=</mo></math>\u00a02.")
-    assert bound == '<span class="nobr"><math><mo>=</mo></math>\u00a02</span>.'
+    assert bound == '<span class="nobr"><math><mo rspace="0">=</mo></math>\u00a02</span>.'
 
 
 def test_a_number_in_text_keeps_its_per_cent_sign_and_its_relation():
