@@ -339,7 +339,7 @@ def keep_numbers_with_math(html: str) -> str:
     numbers of the text to their per cent sign and relation (``bind_numbers_in_text``), and the
     punctuation after a formula to it (``keep_punctuation_with_math``)."""
     html = _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{_no_space_after(m[1])}\u00a0{m[2]}</span>', html)
-    return keep_punctuation_with_math(bind_numbers_in_text(html))
+    return keep_relations_with_their_sides(keep_punctuation_with_math(bind_numbers_in_text(html)))
 
 
 # Punctuation right after an inline formula (", and", ".", ")."): Chromium may break between the
@@ -350,6 +350,36 @@ _MATH_THEN_PUNCTUATION = re.compile(r"(<math\b(?:(?!</math>).)*</math>)([.,;:!?)
 def keep_punctuation_with_math(html: str) -> str:
     """Wrap each inline formula and the punctuation right after it in ``<span class="nobr">``."""
     return _MATH_THEN_PUNCTUATION.sub(lambda m: f'<span class="nobr">{m[1]}{m[2]}</span>', html)
+
+
+# A formula that starts with a relation ("<code>alpha</code> = α", "weight_decay = λ/α") and a word
+# that ends with one ("λ= 1,000,000,000"): Chromium breaks before an inline <math> even after a
+# no-break space, so a phone showed "alpha" at the end of one line and "= α" at the start of the
+# next; the word, the space and the formula (or its .nobr span) go in a .nobr span together. Two
+# formulas side by side ("$w_t =$ $w_{t-1} - ...$") are split so a long one can wrap there: left so.
+_RELATION_START = re.compile(r"<math>(?:<semantics>)?(?:<mrow>)?<mo\b[^>]*>(?:=|≈|≤|≥|≠|&lt;|&gt;|<|>)</mo>")
+_RELATION_END = re.compile(r"(?:=|≈|≤|≥|≠|&lt;|&gt;)$")
+_WORD_THEN_MATH = re.compile(
+    r"(<code>[^<]*</code>|(?<![^\s>])[^\s<>]+)[ \n\u00a0]+"
+    r'(<span class="nobr"><math>(?:(?!</span>).)*</span>|<math>(?:(?!</math>).)*</math>)',
+    re.S,
+)
+
+
+def keep_relations_with_their_sides(html: str) -> str:
+    """Wrap a word or formula and the inline formula after it in ``<span class="nobr">`` when the
+    formula starts with a relation or the word ends with one."""
+    out, pos = [], 0
+    while m := _WORD_THEN_MATH.search(html, pos):
+        word, math = m[1], m[2]
+        formula = math.removeprefix('<span class="nobr">')
+        if _RELATION_START.match(formula) or _RELATION_END.search(word):
+            out += [html[pos : m.start()], f'<span class="nobr">{word}\u00a0{math}</span>']
+            pos = m.end()
+        else:
+            out.append(html[pos : m.end(1)])
+            pos = m.end(1)
+    return "".join(out) + html[pos:]
 
 
 # Plain text, wherever it is (captions, table cells, card titles, lists): "36 %" and "t = 1.2" (and

@@ -181,6 +181,24 @@ def test_punctuation_after_an_inline_formula_stays_on_its_line():
     assert bound == '<span class="nobr"><math><mo rspace="0">=</mo></math>\u00a02</span>.'
 
 
+def test_a_relation_at_the_start_or_end_of_a_side_keeps_both_sides_on_one_line():
+    eq = "<math><semantics><mrow><mo>=</mo><mi>α</mi></mrow><annotation>= \\alpha</annotation></semantics></math>"
+    html = (
+        f"<td><code>alpha</code> {eq} only if</td><p>If you set λ= <math><mn>1,000</mn></math> then"
+        f' a <math><mi>b</mi></math> c, and <code>x</code> <span class="nobr">{eq},</span> y</p>'
+    )
+    out = mathml.keep_relations_with_their_sides(html)
+    assert f'<td><span class="nobr"><code>alpha</code>\u00a0{eq}</span> only if' in out
+    assert '<span class="nobr">λ=\u00a0<math><mn>1,000</mn></math></span> then' in out
+    assert " a <math><mi>b</mi></math> c" in out  # no relation on either side: free to break
+    two = "<p><math><mi>w</mi><mo>=</mo></math> <math><mi>v</mi></math> and <math><mi>L</mi></math> " + eq + "</p>"
+    assert mathml.keep_relations_with_their_sides(two) == two  # split on purpose: a long formula wraps there
+    assert f'<span class="nobr"><code>x</code>\u00a0<span class="nobr">{eq},</span></span> y' in out
+    assert mathml.keep_numbers_with_math(html) == mathml.keep_relations_with_their_sides(
+        mathml.keep_punctuation_with_math(mathml.bind_numbers_in_text(html))
+    )
+
+
 def test_a_number_in_text_keeps_its_per_cent_sign_and_its_relation():
     html = (
         "<p>only 36 % of the fits, and 50\n% of others; α = 0.42 and (&lt; 10⁻¹) or t ≈ −1.2</p>"

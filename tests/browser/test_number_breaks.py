@@ -83,19 +83,49 @@ PUNCTUATION_FIRST = r"""() => {
   return found;
 }"""
 
+# An inline formula that starts with a relation ("= α" after "alpha"), or follows a word that ends
+# with one ("λ=" before "1,000,000,000"), on a later line than what comes before it.
+RELATION_AT_A_BREAK = r"""() => {
+  const found = [];
+  const starts = /^(=|\\approx|\\leq?|\\geq?|\\ne|<|>)/;
+  for (const m of document.querySelectorAll(".md-typeset math:not([display=block])")) {
+    const tex = (m.querySelector("annotation") || m).textContent.trim();
+    let prev = m.previousSibling || m.parentElement.previousSibling;
+    if (prev && prev.nodeType === 3 && !prev.data.trim()) prev = prev.previousSibling;
+    if (!prev || prev.nodeName.toLowerCase() === "math") continue;  // two formulas: split on purpose
+    const before = prev.textContent.replace(/\s+$/, "");
+    if (!before || !(starts.test(tex) || /[=<>≈≤≥]$/.test(before))) continue;
+    let a;
+    if (prev.nodeType === 1) {
+      const boxes = prev.getClientRects();
+      if (!boxes.length) continue;
+      a = boxes[boxes.length - 1];
+    } else {
+      const r = document.createRange();
+      r.setStart(prev, before.length - 1);
+      r.setEnd(prev, before.length);
+      a = r.getBoundingClientRect();
+    }
+    const b = m.getClientRects()[0];
+    if (b && a.height && b.top > a.top + a.height / 2) found.push(`${before.slice(-20)} | ${tex.slice(0, 20)}`);
+  }
+  return found;
+}"""
+
 
 @pytest.fixture(scope="module")
 def visit(browser, origin):
-    """page -> (numbers split from their formula, lines starting with punctuation), at 390 px."""
+    """page -> (numbers split from their formula, lines starting with punctuation, relations at a line
+    break), at 390 px."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     done = {}
 
-    def measure(page: str) -> tuple[list[str], list[str]]:
+    def measure(page: str) -> tuple[list[str], list[str], list[str]]:
         if page not in done:
             tab = context.new_page()
             try:
                 tab.goto(f"{origin}/{page}", wait_until="load")
-                done[page] = (tab.evaluate(SPLIT), tab.evaluate(PUNCTUATION_FIRST))
+                done[page] = (tab.evaluate(SPLIT), tab.evaluate(PUNCTUATION_FIRST), tab.evaluate(RELATION_AT_A_BREAK))
             finally:
                 tab.close()
         return done[page]
@@ -119,3 +149,10 @@ def test_a_number_stays_on_the_line_of_its_formula(visit, page):
 def test_no_line_starts_with_punctuation(visit, page):
     first = visit(page)[1]
     assert first == [], f"/{page}: lines starting with punctuation at 390 px:\n  " + "\n  ".join(first)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", browsed_pages(), ids=lambda p: p or "home")
+def test_a_relation_keeps_both_its_sides_on_one_line(visit, page):
+    broken = visit(page)[2]
+    assert broken == [], f"/{page}: a line ends before a relation's formula at 390 px:\n  " + "\n  ".join(broken)
