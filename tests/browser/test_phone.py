@@ -33,7 +33,7 @@ MEASURE = """
 () => {
   const column = document.querySelector(".md-content__inner").getBoundingClientRect();
   const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, "
-    + ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre";
+    + ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre, .md-typeset pre > code";
   const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
   // The scroll cue around a region (phone.js, extra.css): its right edge shadow and "scroll →" hint
   // as drawn now, the hint's size and where it sits.
@@ -47,8 +47,10 @@ MEASURE = """
       hint: {
         text: hint.textContent, shown: h.visibility === "visible" && parseFloat(h.opacity) > 0.99 && r.width > 0,
         fontSize: parseFloat(h.fontSize),
+        // within the region's width, and under it (in the cue's strip), or over an inline formula
         inside: r.left >= Math.max(region.left, 0) - 0.5 && r.right <= Math.min(region.right, innerWidth) + 0.5
-          && (r.top + r.bottom) / 2 >= region.top && (r.top + r.bottom) / 2 <= region.bottom,
+          && (r.top + r.bottom) / 2 >= region.top && r.bottom <= region.bottom + 2 * r.height,
+        over: r.top < region.bottom - 0.5 && !e.matches(".math-inline-scroll"),
       },
     };
   };
@@ -82,7 +84,7 @@ MEASURE = """
       .map((e) => {
         const s = getComputedStyle(e);
         return {
-          kind: e.matches(".math-display, .math-inline-scroll") ? "math" : e.matches("pre") ? "code" : "table",
+          kind: e.matches(".math-display, .math-inline-scroll") ? "math" : e.matches("pre, code") ? "code" : "table",
           what: where(e),
           overflow: e.scrollWidth - e.clientWidth, tabindex: e.getAttribute("tabindex"),
           mask: s.maskImage || s.webkitMaskImage || "none",
@@ -149,7 +151,7 @@ MEASURE = """
 TO_THE_END = """
 async () => {
   const REGIONS = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, "
-    + ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre";
+    + ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre, .md-typeset pre > code";
   const regions = [...document.querySelectorAll(REGIONS)]
     .filter((e) => e.getClientRects().length && e.scrollWidth - e.clientWidth > 1);
   // a scrolling table's first column stays in view (sticky)
@@ -315,7 +317,9 @@ def test_the_scroll_cue_is_unmistakable_and_goes_at_the_end(measure, page, width
         if not hint or not hint["shown"]:
             weak.append(f"{r['kind']}: no 'scroll' hint shown: {r['what']}")
         elif hint["fontSize"] < HINT_MIN_PX or not hint["inside"] or "scroll" not in hint["text"]:
-            weak.append(f"{r['kind']}: hint {hint} too small or outside the region: {r['what']}")
+            weak.append(f"{r['kind']}: hint {hint} too small or away from the region: {r['what']}")
+        elif hint["over"]:
+            weak.append(f"{r['kind']}: the hint covers the region's content: {r['what']}")
         if r["shadow"] < 0.99:
             weak.append(f"{r['kind']}: no edge shadow on the side with more: {r['what']}")
     if m["contrast"] is not None and m["contrast"] < HINT_MIN_CONTRAST:

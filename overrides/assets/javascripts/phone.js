@@ -1,6 +1,6 @@
 /*
  * Narrow screens (issue 11). Loaded deferred after Material's bundle (mkdocs.yml extra_javascript).
- * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables, notebook code) carries
+ * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables, code) carries
  *    data-scroll-more="left", "right" or "left right"; extra.css fades that edge. The first time it
  *    overflows it is wrapped in a .scroll-cue box (which does not scroll, and adds no layout), where
  *    extra.css draws a shadow on each side that has more and a "scroll →" hint on the right; a click
@@ -16,7 +16,8 @@
 (() => {
   const REGIONS =
     ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset .math-inline-scroll, " +
-    ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre"; // notebook code and output scroll (extra.css)
+    ".md-typeset .highlight-ipynb pre, .md-typeset .jp-RenderedText pre, " + // notebook code and output (extra.css)
+    ".md-typeset pre > code"; // Material's code blocks
   const VERDICT = /^(claim|verdict|correction|the article says|evidence)$/i;
   const TITLE_MAX = 80; // characters: longer first cells (errata claims) keep their label
   const NUMERIC = /^[\s\u2212+\-−]*[\d.,]+(\s*[%×e\-−+\d.]*)?\s*$/;
@@ -26,8 +27,10 @@
   // The box that draws the cue around a region (a span for math, which may sit inside a <p>).
   function wrap(el) {
     if (el.parentElement.classList.contains("scroll-cue")) return;
-    const box = document.createElement(el.matches("pre, div") ? "div" : "span");
-    box.className = "scroll-cue";
+    // Material's code block: its <pre> (which does not scroll; its <code> does) is the box
+    const own = el.matches("pre > code");
+    const box = own ? el.parentElement : document.createElement(el.matches("pre, div") ? "div" : "span");
+    box.classList.add("scroll-cue");
     const hint = document.createElement("span");
     hint.className = "scroll-cue__hint";
     hint.setAttribute("aria-hidden", "true"); // screen readers and keyboards scroll the region itself
@@ -35,6 +38,10 @@
     hint.addEventListener("click", () =>
       el.scrollBy({ left: el.clientWidth * 0.8, behavior: reducedMotion.matches ? "auto" : "smooth" })
     );
+    if (own) {
+      box.append(hint);
+      return;
+    }
     el.replaceWith(box);
     box.append(el, hint);
   }
