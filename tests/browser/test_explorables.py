@@ -43,6 +43,19 @@ async (selector) => {
 }
 """
 
+# Contrast of each pressed button's text on its fill (WCAG formula; axe-core let 1.5:1 through in
+# dark mode, where the theme's link colour won over the button's own).
+PRESSED_CONTRAST = """
+(selector) => [...document.querySelectorAll(`${selector} [aria-pressed="true"]`)].map((e) => {
+  const s = getComputedStyle(e);
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = (c) => rgb(c).map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+  return [e.textContent.trim(), (a + 0.05) / (b + 0.05)];
+})
+"""
+
 pytestmark = pytest.mark.slow
 
 
@@ -328,6 +341,8 @@ def test_accessible_quiet_and_local(open_explorable, origin, screenshots, name, 
     right = x.tab.evaluate(f"""() => Math.max(...[...document.querySelectorAll('{x.root}, {x.root} *')]
         .map((e) => e.getBoundingClientRect().right))""")
     assert right <= VIEWPORTS[viewport]["width"], f"the explorable reaches {right} px"
+    faint = [f"{text!r}: {ratio:.2f}:1" for text, ratio in x.tab.evaluate(PRESSED_CONTRAST, x.root) if ratio < 4.5]
+    assert faint == [], f"pressed buttons whose text is too faint on their fill ({scheme}): {faint}"
     x.tab.add_script_tag(path=str(AXE))
     assert x.tab.evaluate(AXE_IN, x.root) == []
     assert x.console == []

@@ -13,7 +13,7 @@ import pytest
 
 from scripts.pipeline import ROOT
 
-from .conftest import SCHEMES, browsed_pages, screenshot_name
+from .conftest import SCHEMES, browsed_pages, full_page_screenshot, screenshot_name
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = browsed_pages()
@@ -128,7 +128,7 @@ def visit(browser, origin, screenshots):
             tab.wait_for_load_state("networkidle")
             tex = tab.evaluate(RAW_TEX)
             result.raw_tex, result.arithmatex, result.color_scheme = tex["hits"], tex["arithmatex"], tex["scheme"]
-            tab.screenshot(path=screenshots / screenshot_name(page, scheme), full_page=True)
+            full_page_screenshot(tab, screenshots / screenshot_name(page, scheme))
             tab.add_script_tag(path=str(AXE))
             result.violations = tab.evaluate(AXE_RUN, scheme)
         finally:

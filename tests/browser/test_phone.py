@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SCHEMES, browsed_pages, screenshot_name
+from .conftest import SCHEMES, browsed_pages, full_page_screenshot, screenshot_name
 from .test_pages import AXE, AXE_RUN, LIST_IMAGES, NEXT_FRAMES, SCROLL
 
 PAGES = browsed_pages()
@@ -203,7 +203,7 @@ def measure(browser, origin, screenshots):
             if width == PHONE:
                 folder = screenshots / "phone"
                 folder.mkdir(exist_ok=True)
-                tab.screenshot(path=folder / screenshot_name(page, scheme), full_page=True)
+                full_page_screenshot(tab, folder / screenshot_name(page, scheme))
                 # axe-core as test_pages runs it at 1280 px (dark mode: the colour rules).
                 tab.add_script_tag(path=str(AXE))
                 result["violations"] = tab.evaluate(AXE_RUN, scheme)
