@@ -379,7 +379,18 @@ def keep_relations_with_their_sides(html: str) -> str:
         else:
             out.append(html[pos : m.end(1)])
             pos = m.end(1)
-    return "".join(out) + html[pos:]
+    return _MATH_THEN_CODE.sub(_bind_code, "".join(out) + html[pos:])
+
+
+# A formula that ends with a relation, then code ("$\lambda =$ `weight_decay`"): the same break.
+_MATH_THEN_CODE = re.compile(r"(<math>(?:(?!</math>).)*</math>)[ \n\u00a0]+(<code>[^<]*</code>)", re.S)
+_ENDS_WITH_RELATION = re.compile(r"<mo\b[^>]*>(?:=|≈|≤|≥|≠|&lt;|&gt;)</mo>(?:</m\w+>)*(?:<annotation\b|</math>)")
+
+
+def _bind_code(m: re.Match) -> str:
+    if not _ENDS_WITH_RELATION.search(m[1]):
+        return m[0]
+    return f'<span class="nobr">{_no_space_after(m[1])}\u00a0{m[2]}</span>'
 
 
 # Plain text, wherever it is (captions, table cells, card titles, lists): "36 %" and "t = 1.2" (and

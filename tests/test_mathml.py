@@ -193,6 +193,11 @@ def test_a_relation_at_the_start_or_end_of_a_side_keeps_both_sides_on_one_line()
     assert " a <math><mi>b</mi></math> c" in out  # no relation on either side: free to break
     two = "<p><math><mi>w</mi><mo>=</mo></math> <math><mi>v</mi></math> and <math><mi>L</mi></math> " + eq + "</p>"
     assert mathml.keep_relations_with_their_sides(two) == two  # split on purpose: a long formula wraps there
+    code = "<math><mi>λ</mi><mo>=</mo></math> <code>weight_decay</code> and <math><mi>λ</mi></math> <code>lr</code>"
+    assert mathml.keep_relations_with_their_sides(code) == (
+        '<span class="nobr"><math><mi>λ</mi><mo rspace="0">=</mo></math>\u00a0<code>weight_decay</code></span>'
+        " and <math><mi>λ</mi></math> <code>lr</code>"
+    )
     assert f'<span class="nobr"><code>x</code>\u00a0<span class="nobr">{eq},</span></span> y' in out
     assert mathml.keep_numbers_with_math(html) == mathml.keep_relations_with_their_sides(
         mathml.keep_punctuation_with_math(mathml.bind_numbers_in_text(html))

@@ -109,6 +109,17 @@ RELATION_AT_A_BREAK = r"""() => {
     const b = m.getClientRects()[0];
     if (b && a.height && b.top > a.top + a.height / 2) found.push(`${before.slice(-20)} | ${tex.slice(0, 20)}`);
   }
+  // code after a formula that ends with a relation ("λ =" then `weight_decay`)
+  for (const code of document.querySelectorAll(".md-typeset :not(pre) > code")) {
+    let prev = code.previousSibling || code.parentElement.previousSibling;
+    if (prev && prev.nodeType === 3 && !prev.data.trim()) prev = prev.previousSibling;
+    if (!prev || prev.nodeName.toLowerCase() !== "math") continue;
+    const tex = (prev.querySelector("annotation") || prev).textContent.trim();
+    if (!/(=|\\approx|\\leq?|\\geq?|<|>)$/.test(tex)) continue;
+    const boxes = prev.getClientRects(), b = code.getClientRects()[0];
+    const a = boxes[boxes.length - 1];
+    if (a && b && b.top > a.top + a.height / 2) found.push(`${tex.slice(-20)} | ${code.textContent.slice(0, 20)}`);
+  }
   return found;
 }"""
 
