@@ -49,28 +49,37 @@ SPLIT = r"""() => {
   return split;
 }"""
 
+# The last box on screen of a node (an element's last line box, a text's last non-space character):
+# where the line stands that what follows the node should stay on. null if the node shows nothing.
+LAST_BOX = r"""
+const lastBox = (node) => {
+  if (node.nodeType === 1) {
+    const boxes = node.getClientRects();
+    return boxes.length ? boxes[boxes.length - 1] : null;
+  }
+  const text = node.data.trimEnd();
+  if (!text) return null;
+  const r = document.createRange();
+  r.setStart(node, text.length - 1);
+  r.setEnd(node, text.length);
+  return r.getBoundingClientRect();
+};
+"""
+
 # Text that starts with punctuation right after an element (a formula, a link, code) and sits on a
 # later line than that element's last box: the line starts with the punctuation.
-PUNCTUATION_FIRST = r"""() => {
+PUNCTUATION_FIRST = (
+    r"""() => {"""
+    + LAST_BOX
+    + r"""
   const found = [];
   const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
   for (let n; (n = walker.nextNode());) {
     if (!/^[.,);]/.test(n.data) || !n.previousSibling) continue;
     if (n.parentElement.closest("pre, script, style, math")) continue;
     const prev = n.previousSibling;
-    let a;
-    if (prev.nodeType === 1) {
-      const boxes = prev.getClientRects();
-      if (!boxes.length) continue;
-      a = boxes[boxes.length - 1];
-    } else {
-      const text = prev.data.trimEnd();
-      if (!text) continue;
-      const r = document.createRange();
-      r.setStart(prev, text.length - 1);
-      r.setEnd(prev, text.length);
-      a = r.getBoundingClientRect();
-    }
+    const a = lastBox(prev);
+    if (!a) continue;
     const r = document.createRange();
     r.setStart(n, 0);
     r.setEnd(n, 1);
@@ -82,10 +91,14 @@ PUNCTUATION_FIRST = r"""() => {
   }
   return found;
 }"""
+)
 
 # An inline formula that starts with a relation ("= α" after "alpha"), or follows a word that ends
 # with one ("λ=" before "1,000,000,000"), on a later line than what comes before it.
-RELATION_AT_A_BREAK = r"""() => {
+RELATION_AT_A_BREAK = (
+    r"""() => {"""
+    + LAST_BOX
+    + r"""
   const found = [];
   const starts = /^(=|\\approx|\\leq?|\\geq?|\\ne|<|>)/;
   for (const m of document.querySelectorAll(".md-typeset math:not([display=block])")) {
@@ -95,17 +108,8 @@ RELATION_AT_A_BREAK = r"""() => {
     if (!prev || prev.nodeName.toLowerCase() === "math") continue;  // two formulas: split on purpose
     const before = prev.textContent.replace(/\s+$/, "");
     if (!before || !(starts.test(tex) || /[=<>≈≤≥]$/.test(before))) continue;
-    let a;
-    if (prev.nodeType === 1) {
-      const boxes = prev.getClientRects();
-      if (!boxes.length) continue;
-      a = boxes[boxes.length - 1];
-    } else {
-      const r = document.createRange();
-      r.setStart(prev, before.length - 1);
-      r.setEnd(prev, before.length);
-      a = r.getBoundingClientRect();
-    }
+    const a = lastBox(prev);
+    if (!a) continue;
     const b = m.getClientRects()[0];
     if (b && a.height && b.top > a.top + a.height / 2) found.push(`${before.slice(-20)} | ${tex.slice(0, 20)}`);
   }
@@ -116,12 +120,12 @@ RELATION_AT_A_BREAK = r"""() => {
     if (!prev || prev.nodeName.toLowerCase() !== "math") continue;
     const tex = (prev.querySelector("annotation") || prev).textContent.trim();
     if (!/(=|\\approx|\\leq?|\\geq?|<|>)$/.test(tex)) continue;
-    const boxes = prev.getClientRects(), b = code.getClientRects()[0];
-    const a = boxes[boxes.length - 1];
+    const a = lastBox(prev), b = code.getClientRects()[0];
     if (a && b && b.top > a.top + a.height / 2) found.push(`${tex.slice(-20)} | ${code.textContent.slice(0, 20)}`);
   }
   return found;
 }"""
+)
 
 
 @pytest.fixture(scope="module")
