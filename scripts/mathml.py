@@ -327,7 +327,10 @@ _MATH_THEN_NUMBER = re.compile(r"(<math\b(?:(?!</math>).)*</math>)\u00a0([−-]?
 # The relation that ends such a formula keeps its space on the left only: the no-break space before
 # the number is the one on its right ("n = 64", not "n =  64", which MathML's rspace and the text's
 # space together made, about 0.6 em where TeX puts 0.28).
-_LAST_OPERATOR = re.compile(r"<mo>([^<]*)</mo>((?:</m\w+>)*(?:<annotation\b|</math>))")
+_FORMULA_END = r"(?:</m\w+>)*(?:<annotation\b|</math>)"  # what may follow a formula's last token
+# The relations that bind a formula to its neighbour (MathML escapes < and >).
+_RELATION_SIGN = r"(?:=|≈|≤|≥|≠|&lt;|&gt;)"
+_LAST_OPERATOR = re.compile(rf"<mo>([^<]*)</mo>({_FORMULA_END})")
 
 
 def _no_space_after(math: str) -> str:
@@ -335,9 +338,10 @@ def _no_space_after(math: str) -> str:
 
 
 def keep_numbers_with_math(html: str) -> str:
-    """Wrap each inline formula and the number bound to it in ``<span class="nobr">``, and bind the
-    numbers of the text to their per cent sign and relation (``bind_numbers_in_text``), and the
-    punctuation after a formula to it (``keep_punctuation_with_math``)."""
+    """Keep on one line what a phone must not split: each inline formula and the number bound to it
+    (in a ``<span class="nobr">``), a number of the text and its per cent sign or relation
+    (``bind_numbers_in_text``), a formula and the punctuation after it (``keep_punctuation_with_math``),
+    and the two sides of a relation (``keep_relations_with_their_sides``)."""
     html = _MATH_THEN_NUMBER.sub(lambda m: f'<span class="nobr">{_no_space_after(m[1])}\u00a0{m[2]}</span>', html)
     return keep_relations_with_their_sides(keep_punctuation_with_math(bind_numbers_in_text(html)))
 
@@ -357,8 +361,8 @@ def keep_punctuation_with_math(html: str) -> str:
 # no-break space, so a phone showed "alpha" at the end of one line and "= α" at the start of the
 # next; the word, the space and the formula (or its .nobr span) go in a .nobr span together. Two
 # formulas side by side ("$w_t =$ $w_{t-1} - ...$") are split so a long one can wrap there: left so.
-_RELATION_START = re.compile(r"<math>(?:<semantics>)?(?:<mrow>)?<mo\b[^>]*>(?:=|≈|≤|≥|≠|&lt;|&gt;|<|>)</mo>")
-_RELATION_END = re.compile(r"(?:=|≈|≤|≥|≠|&lt;|&gt;)$")
+_RELATION_START = re.compile(rf"<math>(?:<semantics>)?(?:<mrow>)?<mo\b[^>]*>(?:{_RELATION_SIGN}|<|>)</mo>")
+_RELATION_END = re.compile(rf"{_RELATION_SIGN}$")
 _WORD_THEN_MATH = re.compile(
     r"(<code>[^<]*</code>|(?<![^\s>])[^\s<>]+)[ \n\u00a0]+"
     r'(<span class="nobr"><math>(?:(?!</span>).)*</span>|<math>(?:(?!</math>).)*</math>)',
@@ -367,8 +371,9 @@ _WORD_THEN_MATH = re.compile(
 
 
 def keep_relations_with_their_sides(html: str) -> str:
-    """Wrap a word or formula and the inline formula after it in ``<span class="nobr">`` when the
-    formula starts with a relation or the word ends with one."""
+    """Wrap a word (or code) and the inline formula after it in ``<span class="nobr">`` when the
+    formula starts with a relation or the word ends with one; and a formula that ends with a
+    relation and the code after it."""
     out, pos = [], 0
     while m := _WORD_THEN_MATH.search(html, pos):
         word, math = m[1], m[2]
@@ -384,7 +389,7 @@ def keep_relations_with_their_sides(html: str) -> str:
 
 # A formula that ends with a relation, then code ("$\lambda =$ `weight_decay`"): the same break.
 _MATH_THEN_CODE = re.compile(r"(<math>(?:(?!</math>).)*</math>)[ \n\u00a0]+(<code>[^<]*</code>)", re.S)
-_ENDS_WITH_RELATION = re.compile(r"<mo\b[^>]*>(?:=|≈|≤|≥|≠|&lt;|&gt;)</mo>(?:</m\w+>)*(?:<annotation\b|</math>)")
+_ENDS_WITH_RELATION = re.compile(rf"<mo\b[^>]*>{_RELATION_SIGN}</mo>{_FORMULA_END}")
 
 
 def _bind_code(m: re.Match) -> str:
