@@ -2,8 +2,9 @@
  * Narrow screens (issue 11). Loaded deferred after Material's bundle (mkdocs.yml extra_javascript).
  * 1. Scroll cue: a region that scrolls sideways (wide display math, wide tables, code) carries
  *    data-scroll-more="left", "right" or "left right"; extra.css fades that edge. The first time it
- *    overflows it is wrapped in a .scroll-cue box (which does not scroll, and adds no layout), where
- *    extra.css draws a shadow on each side that has more and a "scroll →" hint on the right; a click
+ *    overflows it is wrapped in a .scroll-cue box (which does not scroll; a Material code block's
+ *    <pre> is its own box), where extra.css draws a shadow on each side that has more and a
+ *    "scroll →" hint under the region (a strip for lab code and output, which have no margin); a click
  *    on the hint scrolls the region (keyboard: the region itself is a tab stop, arrow keys scroll).
  * 2. Text tables (claim / verdict / correction and the like) get data-layout="cards" and each cell
  *    a data-label with its column's header, so extra.css can stack them as cards on phones
