@@ -86,23 +86,6 @@ def unwrap_plain_tokens(html: str) -> str:
     return _PRE.sub(lambda pre: _PLAIN_TOKEN.sub(r"\1", pre.group(0)), html)
 
 
-# A lab's code is nine tenths of its DOM; the browser need not style or lay out a cell nobody has
-# scrolled to (CSS content-visibility, extra.css .code-lines), provided it knows the size the cell
-# will have, so that nothing moves when it is drawn: its lines and longest line, set here.
-_CODE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.S)
-
-
-def size_code_cells(html: str) -> str:
-    """Wrap each code cell's code in ``<span class="code-lines" style="--lines:N;--cols:M">``."""
-
-    def wrap(match: re.Match) -> str:
-        lines = html_lib.unescape(re.sub(r"<[^>]*>", "", match[2])).removesuffix("\n").split("\n")
-        style = f"--lines:{len(lines)};--cols:{max(map(len, lines))}"
-        return f'{match[1]}<span class="code-lines" style="{style}">{match[2]}</span>{match[3]}'
-
-    return _CODE.sub(wrap, html)
-
-
 def drop_dead_scripts(html: str) -> str:
     return _DEAD_SCRIPT.sub("", html)
 
