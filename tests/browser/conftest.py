@@ -56,14 +56,8 @@ def built_pages(site: Path) -> list[str]:
     return sorted(pages)
 
 
-# A lab's code cells are drawn only near the screen (content-visibility, extra.css .code-lines): a
-# full-page screenshot would show them as empty boxes, so the report's pictures draw them all.
-DRAW_ALL = ".md-typeset .code-lines { content-visibility: visible !important; }"
-
-
 def full_page_screenshot(tab, path: Path) -> None:
     """The whole page as a reader who scrolled through it saw it."""
-    tab.add_style_tag(content=DRAW_ALL)
     tab.screenshot(path=path, full_page=True)
 
 
