@@ -42,6 +42,17 @@ def test_nav_item_override_only_drops_empty_tabindex():
     assert ours == theme.replace(attribute, "{% if tabindex %}" + attribute + "{% endif %}")
 
 
+def test_palette_override_only_unmounts_the_bundles_palette_component():
+    theme = _body(_read(THEME / "partials" / "palette.html"))
+    ours = _body(_read(OVERRIDES / "partials" / "palette.html"))
+    form = '<form class="md-header__option" data-md-component="palette">'
+    assert theme.count(form) == 1
+    assert ours == theme.replace(form, '<form class="md-header__option">')
+    # the theme's inline script, which ours replaces, still only re-applies a stored palette
+    script = _body(_read(THEME / "partials" / "javascripts" / "palette.html"))
+    assert script.count("<script>") == 1 and '__md_get("__palette")' in script and "addEventListener" not in script
+
+
 def _block(template: str, name: str) -> str:
     start = template.index(f"{{% block {name} %}}")
     return template[start : template.index("{% endblock %}", start)].rstrip() + "\n    {% endblock %}"

@@ -47,10 +47,16 @@
     box.append(el, hint);
   }
 
-  function cue(el) {
+  // Which sides of a region have more to scroll to (a read: layout).
+  function sides(el) {
     const more = [];
     if (el.scrollLeft > 1) more.push("left");
     if (el.scrollLeft + el.clientWidth < el.scrollWidth - 1) more.push("right");
+    return more;
+  }
+
+  // Marks a region and its box with those sides (writes only).
+  function cue(el, more) {
     if (more.length) el.dataset.scrollMore = more.join(" ");
     else delete el.dataset.scrollMore;
     if (more.length) wrap(el);
@@ -65,13 +71,25 @@
     }
   }
 
-  const headerText = (th) => (th.innerText || th.textContent || "").replace(/\s+/g, " ").trim();
+  // The text a cell shows, read without layout (innerText would force one on every call): the
+  // MathML's TeX annotation is not shown, a <br> is a space.
+  function headerText(node) {
+    let text = "";
+    const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (n) => (n.localName === "annotation" || n.localName === "annotation-xml" ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) text += n.data;
+      else if (n.localName === "br") text += " ";
+    }
+    return text.replace(/\s+/g, " ").trim();
+  }
 
   function layoutTable(table) {
     if (table.dataset.layout) return;
     const headers = [...table.querySelectorAll("thead th")].map(headerText);
     const cells = [...table.querySelectorAll("tbody td")];
-    const numeric = cells.filter((td) => NUMERIC.test(td.innerText || td.textContent)).length;
+    const numeric = cells.filter((td) => NUMERIC.test(headerText(td))).length;
     const verdicts = headers.some((h) => VERDICT.test(h));
     const text = verdicts || (headers.length > 2 && numeric < cells.length / 3);
     table.dataset.layout = text ? "cards" : "scroll";
@@ -121,35 +139,46 @@
 
   // 4. An inline formula wider than its line (inline MathML never wraps) scrolls in its own box
   //    instead of widening the page; the TeX of the pages breaks the usual ones into parts.
-  function boxInlineMath() {
-    for (const math of document.querySelectorAll(".md-typeset math:not([display=block])")) {
-      if (math.closest(".math-display, .math-inline-scroll, table")) continue;
+  //    All widths are read before any box is made: one layout, not one per formula. A formula in a
+  //    closed <details> is measured when it opens (reading it closed lays out its hidden contents
+  //    once per formula).
+  function boxInlineMath(root) {
+    const wide = [...root.querySelectorAll(".md-typeset math:not([display=block])")].filter((math) => {
+      if (math.closest(".math-display, .math-inline-scroll, table, details:not([open])")) return false;
       // the line's width: a formula kept with its number or punctuation sits in an inline .nobr span
       const line = math.parentElement.closest(":not(.nobr, a, em, strong, span)").clientWidth;
-      if (line && math.getBoundingClientRect().width > line) {
-        const box = document.createElement("span");
-        box.className = "math-inline-scroll";
-        box.tabIndex = 0;
-        math.replaceWith(box);
-        box.append(math);
-      }
+      return line && math.getBoundingClientRect().width > line;
+    });
+    for (const math of wide) {
+      const box = document.createElement("span");
+      box.className = "math-inline-scroll";
+      box.tabIndex = 0;
+      math.replaceWith(box);
+      box.append(math);
     }
   }
 
-  const observer = new ResizeObserver((entries) => entries.forEach((entry) => cue(entry.target)));
+  // Every region is read, then every region is marked: reading one after marking another would
+  // lay the page out again each time (on a long page, most of this script's cost). A ResizeObserver
+  // reports each region once it is laid out, before it is painted, and again when its size changes.
+  const observer = new ResizeObserver((entries) => {
+    const more = entries.map((entry) => sides(entry.target));
+    entries.forEach((entry, i) => cue(entry.target, more[i]));
+  });
   function mount() {
     observer.disconnect();
     document.querySelectorAll(".md-typeset table:not([class])").forEach(layoutTable);
-    boxInlineMath();
+    boxInlineMath(document);
     document.querySelectorAll(REGIONS).forEach((el) => {
       observer.observe(el);
       if (!el.dataset.cueBound) {
         el.dataset.cueBound = "";
-        el.addEventListener("scroll", () => cue(el), { passive: true });
+        el.addEventListener("scroll", () => cue(el, sides(el)), { passive: true });
       }
-      cue(el);
     });
   }
+  // "toggle" does not bubble: listened for on the way down
+  document.addEventListener("toggle", (event) => event.target.open && boxInlineMath(event.target), true);
   if (window.document$) window.document$.subscribe(mount);
   else mount();
 })();

@@ -12,11 +12,15 @@
   const SELECTOR = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset pre";
   const scrollable = (axis, style) => style[axis] === "auto" || style[axis] === "scroll";
 
-  function update(el) {
+  function overflowing(el) {
     const style = getComputedStyle(el);
-    const overflows =
+    return (
       (scrollable("overflowX", style) && el.scrollWidth > el.clientWidth) ||
-      (scrollable("overflowY", style) && el.scrollHeight > el.clientHeight);
+      (scrollable("overflowY", style) && el.scrollHeight > el.clientHeight)
+    );
+  }
+
+  function update(el, overflows) {
     if (overflows && !el.hasAttribute("tabindex")) {
       el.setAttribute("tabindex", "0");
       el.dataset.mdScrollRegion = "";
@@ -26,7 +30,11 @@
     }
   }
 
-  const observer = new ResizeObserver((entries) => entries.forEach((entry) => update(entry.target)));
+  // Every region is read before any is changed: one layout per report, not one per region.
+  const observer = new ResizeObserver((entries) => {
+    const overflows = entries.map((entry) => overflowing(entry.target));
+    entries.forEach((entry, i) => update(entry.target, overflows[i]));
+  });
   function mount() {
     observer.disconnect();
     document.querySelectorAll(SELECTOR).forEach((el) => observer.observe(el));
