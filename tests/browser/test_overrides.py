@@ -58,7 +58,7 @@ def _block(template: str, name: str) -> str:
     return template[start : template.index("{% endblock %}", start)].rstrip() + "\n    {% endblock %}"
 
 
-def test_main_override_only_escapes_meta_values_adds_two_scripts_and_preloads_the_math_font():
+def test_main_override_only_escapes_meta_values_adds_the_search_gate_and_preloads_the_math_font():
     base = _read(THEME / "base.html")
     meta = _block(base, "site_meta")
     for value in ("page.meta.description", "config.site_description", "page.meta.author", "config.site_author"):
@@ -67,8 +67,6 @@ def test_main_override_only_escapes_meta_values_adds_two_scripts_and_preloads_th
     scripts = _block(base, "scripts")
     bundle = re.search(r'<script src="\{\{ \'assets/javascripts/bundle\.[0-9a-f]+\.min\.js\' \| url \}\}"', scripts)
     assert bundle and scripts.count("<script ") == 1
-    ours_js = "      <script src=\"{{ 'assets/javascripts/scroll-regions.js' | url }}\" defer></script>\n"
-    scripts = scripts.replace("      {% endfor %}\n", "      {% endfor %}\n" + ours_js)
     # Before the bundle: the search index held back until search is used (issue 17).
     gate = '      {% include "partials/search-on-demand.html" %}\n'
     scripts = scripts.replace(bundle.group(0), gate.lstrip() + "      " + bundle.group(0))

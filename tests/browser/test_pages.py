@@ -123,7 +123,7 @@ def visit(browser, origin, screenshots):
         try:
             tab.goto(f"{origin}/{page}", wait_until="load")
             tab.evaluate(SCROLL)
-            tab.evaluate(NEXT_FRAMES)  # let scroll-regions.js (overrides/) finish its checks
+            tab.evaluate(NEXT_FRAMES)  # let phone.js (overrides/) finish its checks
             result.images = tab.evaluate(LIST_IMAGES)
             tab.wait_for_load_state("networkidle")
             tex = tab.evaluate(RAW_TEX)

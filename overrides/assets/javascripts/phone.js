@@ -13,6 +13,9 @@
  *    numeric tables get data-layout="scroll" (a sticky first column while they scroll).
  * 3. Code in tables may break after . ( , = _ only, never inside a name.
  * 4. An inline formula wider than its line scrolls in a box of its own (see boxInlineMath).
+ * 5. Keyboard access: a region that overflows is a tab stop (once scroll-regions.js; see FOCUSABLE).
+ * The page is read in ResizeObserver reports and changed after every read (issue 17: each read
+ * after a change laid out the whole page again, most of the blocking time of a long page).
  */
 (() => {
   const REGIONS =
@@ -63,11 +66,32 @@
     // the box's own copy (not :has() in CSS: Chromium 156 left the box unrestyled inside admonitions)
     const box = el.parentElement;
     if (box.classList.contains("scroll-cue")) box.dataset.cue = more.join(" ");
-    // Keyboard access as scroll-regions.js gives it (same marker), also when the content grew
-    // without the box changing size (which its ResizeObserver does not see).
-    if (more.length && !el.hasAttribute("tabindex")) {
+    // a region that scrolls is a tab stop, also when its content grew without it changing size
+    if (more.length) focusable(el, true);
+  }
+
+  // 5. Keyboard access (axe-core scrollable-region-focusable, WCAG 2.1.1): wide display math,
+  //    wide tables and notebook code and output are tab stops while they overflow, and only then,
+  //    so short equations and tables add no stops. Material already does this for its own code
+  //    blocks (pre > code): their <pre> does not scroll.
+  const FOCUSABLE = ".md-typeset .math-display, .md-typeset__scrollwrap, .md-typeset pre";
+  const scrollable = (overflow) => overflow === "auto" || overflow === "scroll";
+
+  function overflows(el) {
+    const style = getComputedStyle(el);
+    return (
+      (scrollable(style.overflowX) && el.scrollWidth > el.clientWidth) ||
+      (scrollable(style.overflowY) && el.scrollHeight > el.clientHeight)
+    );
+  }
+
+  function focusable(el, yes) {
+    if (yes && !el.hasAttribute("tabindex")) {
       el.setAttribute("tabindex", "0");
       el.dataset.mdScrollRegion = "";
+    } else if (!yes && "mdScrollRegion" in el.dataset) {
+      el.removeAttribute("tabindex");
+      delete el.dataset.mdScrollRegion;
     }
   }
 
@@ -139,46 +163,64 @@
 
   // 4. An inline formula wider than its line (inline MathML never wraps) scrolls in its own box
   //    instead of widening the page; the TeX of the pages breaks the usual ones into parts.
-  //    All widths are read before any box is made: one layout, not one per formula. A formula in a
-  //    closed <details> is measured when it opens (reading it closed lays out its hidden contents
-  //    once per formula).
-  function boxInlineMath(root) {
-    const wide = [...root.querySelectorAll(".md-typeset math:not([display=block])")].filter((math) => {
+  //    Measured when the column is laid out (and again when its width changes); a formula in a
+  //    closed <details> when it opens (reading it closed lays out its hidden contents once per
+  //    formula). All widths are read before any box is made.
+  function wideInlineMath(root) {
+    return [...root.querySelectorAll(".md-typeset math:not([display=block])")].filter((math) => {
       if (math.closest(".math-display, .math-inline-scroll, table, details:not([open])")) return false;
       // the line's width: a formula kept with its number or punctuation sits in an inline .nobr span
       const line = math.parentElement.closest(":not(.nobr, a, em, strong, span)").clientWidth;
       return line && math.getBoundingClientRect().width > line;
     });
+  }
+
+  function boxInlineMath(wide) {
     for (const math of wide) {
       const box = document.createElement("span");
       box.className = "math-inline-scroll";
       box.tabIndex = 0;
       math.replaceWith(box);
       box.append(math);
+      watch(box);
     }
   }
 
-  // Every region is read, then every region is marked: reading one after marking another would
-  // lay the page out again each time (on a long page, most of this script's cost). A ResizeObserver
-  // reports each region once it is laid out, before it is painted, and again when its size changes.
+  // Everything is read, then everything is changed: reading after a change would lay the page out
+  // again each time (on a long page, most of this script's cost). A ResizeObserver reports each
+  // element once it is laid out, before it is painted, and again when its size changes, so its
+  // reports are read without laying anything out.
+  const COLUMN = ".md-content__inner";
   const observer = new ResizeObserver((entries) => {
-    const more = entries.map((entry) => sides(entry.target));
-    entries.forEach((entry, i) => cue(entry.target, more[i]));
+    const column = entries.some((entry) => entry.target.matches(COLUMN));
+    const reads = entries.map(({ target }) => ({
+      target,
+      more: target.matches(REGIONS) ? sides(target) : null,
+      overflows: target.matches(FOCUSABLE) ? overflows(target) : null,
+    }));
+    const wide = column ? wideInlineMath(document) : [];
+    for (const { target, more, overflows } of reads) {
+      if (overflows !== null) focusable(target, overflows);
+      if (more) cue(target, more);
+    }
+    boxInlineMath(wide);
   });
+
+  function watch(el) {
+    observer.observe(el);
+    if (el.matches(REGIONS) && !el.dataset.cueBound) {
+      el.dataset.cueBound = "";
+      el.addEventListener("scroll", () => cue(el, sides(el)), { passive: true });
+    }
+  }
+
   function mount() {
     observer.disconnect();
     document.querySelectorAll(".md-typeset table:not([class])").forEach(layoutTable);
-    boxInlineMath(document);
-    document.querySelectorAll(REGIONS).forEach((el) => {
-      observer.observe(el);
-      if (!el.dataset.cueBound) {
-        el.dataset.cueBound = "";
-        el.addEventListener("scroll", () => cue(el, sides(el)), { passive: true });
-      }
-    });
+    document.querySelectorAll(`${COLUMN}, ${REGIONS}, ${FOCUSABLE}`).forEach(watch);
   }
   // "toggle" does not bubble: listened for on the way down
-  document.addEventListener("toggle", (event) => event.target.open && boxInlineMath(event.target), true);
+  document.addEventListener("toggle", (event) => event.target.open && boxInlineMath(wideInlineMath(event.target)), true);
   if (window.document$) window.document$.subscribe(mount);
   else mount();
 })();
