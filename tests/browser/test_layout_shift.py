@@ -67,3 +67,41 @@ def test_the_page_does_not_move_while_it_loads(throttled, origin, page):
     total = sum(s["value"] for s in shifts)
     detail = "\n".join(f"  {s['value']:.4f} at {s['at']} ms: {', '.join(s['nodes'])}" for s in shifts)
     assert total <= CLS, f"/{page}: layout shift {total:.3f} while loading (budget {CLS}):\n{detail}"
+
+
+# The state of the math font the first time the page is drawn with math on it (requestAnimationFrame
+# runs just before each paint): a first paint in a fallback font moves the text when the font comes.
+FONT_AT_FIRST_PAINT = """
+window.__mathFont = null;
+const look = () => {
+  if (document.body && document.querySelector("math") && getComputedStyle(document.body).visibility !== "hidden") {
+    window.__mathFont = [...document.fonts].filter((f) => f.family.replace(/"/g, "") === "Latin Modern Math")
+      .map((f) => f.status);
+  } else requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"""
+
+
+MATH_PAGES = ["", "articles/norms/", "labs/conventions/"]  # the home page, an article, a lab
+
+
+def test_math_is_first_drawn_in_its_own_font(browser, origin, page):
+    """On a phone's network (Lighthouse's mobile preset), nothing cached: the page waits for the font."""
+    if page not in MATH_PAGES:
+        pytest.skip("one page of each kind")
+    width, height, cpu, latency, mbits = PRESETS["phone"]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        tab = context.new_page()
+        cdp = context.new_cdp_session(tab)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        network = {"latency": latency, "downloadThroughput": mbits * 1e6 / 8, "uploadThroughput": 0.75e6 / 8}
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **network})
+        tab.add_init_script(FONT_AT_FIRST_PAINT)
+        tab.goto(f"{origin}/{page}", wait_until="load", timeout=LOAD_TIMEOUT_MS)
+        assert tab.evaluate("() => window.__mathFont") == ["loaded"], f"/{page}: math drawn before its font"
+    finally:
+        context.close()

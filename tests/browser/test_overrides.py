@@ -53,12 +53,21 @@ def test_palette_override_only_unmounts_the_bundles_palette_component():
     assert script.count("<script>") == 1 and '__md_get("__palette")' in script and "addEventListener" not in script
 
 
+# Pages with math are first painted once the math font is there (at most 3 s: extra.css hides the
+# page while html has this class).
+FONT_WAIT = (
+    "<script>(() => { const root = document.documentElement, show = () => root.classList.remove("
+    '"math-font-wait"); root.classList.add("math-font-wait"); Promise.race([document.fonts.load('
+    "'1em \"Latin Modern Math\"'), new Promise((done) => setTimeout(done, 3000))]).then(show, show); })()</script>"
+)
+
+
 def _block(template: str, name: str) -> str:
     start = template.index(f"{{% block {name} %}}")
     return template[start : template.index("{% endblock %}", start)].rstrip() + "\n    {% endblock %}"
 
 
-def test_main_override_only_escapes_meta_values_adds_the_search_gate_and_preloads_the_math_font():
+def test_main_override_only_escapes_meta_values_defers_the_bundle_and_adds_the_search_gate_js_class_and_font():
     base = _read(THEME / "base.html")
     meta = _block(base, "site_meta")
     for value in ("page.meta.description", "config.site_description", "page.meta.author", "config.site_author"):
@@ -70,6 +79,9 @@ def test_main_override_only_escapes_meta_values_adds_the_search_gate_and_preload
     # Before the bundle: the search index held back until search is used (issue 17).
     gate = '      {% include "partials/search-on-demand.html" %}\n'
     scripts = scripts.replace(bundle.group(0), gate.lstrip() + "      " + bundle.group(0))
+    # The bundle deferred: the first paint does not wait for it (issue 17).
+    scripts = scripts.replace(bundle.group(0) + "></script>", bundle.group(0) + " defer></script>")
+    assert " defer></script>" in scripts
     assert "{% block extrahead %}{% endblock %}" in base  # the theme leaves it empty
     preload = (
         '<link rel="preload" href="{{ \'assets/fonts/latinmodern-math.woff2\' | url }}" '
@@ -77,9 +89,11 @@ def test_main_override_only_escapes_meta_values_adds_the_search_gate_and_preload
     )
     extrahead = (
         "{% block extrahead %}\n"
+        '      <script>document.documentElement.classList.replace("no-js", "js")</script>\n'
         '      <link rel="stylesheet" href="{{ \'assets/stylesheets/print.css\' | url }}" media="print">\n'
         '      {% if page and page.content and "<math" in page.content %}\n'
         f"        {preload}\n"
+        f"        {FONT_WAIT}\n"
         "      {% endif %}\n"
         "    {% endblock %}"
     )
