@@ -97,7 +97,7 @@
 
   // The text a cell shows, read without layout (innerText would force one on every call): the
   // MathML's TeX annotation is not shown, a <br> is a space.
-  function headerText(node) {
+  function shownText(node) {
     let text = "";
     const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
       acceptNode: (n) => (n.localName === "annotation" || n.localName === "annotation-xml" ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -111,9 +111,9 @@
 
   function layoutTable(table) {
     if (table.dataset.layout) return;
-    const headers = [...table.querySelectorAll("thead th")].map(headerText);
+    const headers = [...table.querySelectorAll("thead th")].map(shownText);
     const cells = [...table.querySelectorAll("tbody td")];
-    const numeric = cells.filter((td) => NUMERIC.test(headerText(td))).length;
+    const numeric = cells.filter((td) => NUMERIC.test(shownText(td))).length;
     const verdicts = headers.some((h) => VERDICT.test(h));
     const text = verdicts || (headers.length > 2 && numeric < cells.length / 3);
     table.dataset.layout = text ? "cards" : "scroll";
@@ -138,7 +138,7 @@
       // Short first cells (a library, a page, an estimator) title their card. A three-column table
       // whose first column comes in runs (the oracle checks, by library) reads on phones as a
       // two-column table under one heading per run: its headers shown once, not on every card.
-      const firsts = rows.map((row) => headerText(row.children[0] || row));
+      const firsts = rows.map((row) => shownText(row.children[0] || row));
       if (firsts.length && firsts.every((f) => f.length <= TITLE_MAX)) {
         table.dataset.titled = "";
         rows.forEach((row, i) => { if (i && firsts[i] === firsts[i - 1]) row.dataset.continues = ""; });
@@ -191,8 +191,13 @@
   // element once it is laid out, before it is painted, and again when its size changes, so its
   // reports are read without laying anything out.
   const COLUMN = ".md-content__inner";
+  let columnWidth = null; // the column's width when its inline formulas were last measured
   const observer = new ResizeObserver((entries) => {
-    const column = entries.some((entry) => entry.target.matches(COLUMN));
+    // the column is also reported when only its height changes (a <details> opens, a cue's strip
+    // appears): only a new width can make a formula wider than its line
+    const width = entries.find((entry) => entry.target.matches(COLUMN))?.contentRect.width;
+    const column = width !== undefined && width !== columnWidth;
+    if (column) columnWidth = width;
     const reads = entries.map(({ target }) => ({
       target,
       more: target.matches(REGIONS) ? sides(target) : null,
@@ -216,6 +221,7 @@
 
   function mount() {
     observer.disconnect();
+    columnWidth = null; // a new page (instant navigation): its formulas are measured afresh
     document.querySelectorAll(".md-typeset table:not([class])").forEach(layoutTable);
     document.querySelectorAll(`${COLUMN}, ${REGIONS}, ${FOCUSABLE}`).forEach(watch);
   }
