@@ -48,23 +48,31 @@ def throttled(request, browser):
     context.close()
 
 
+def throttled_tab(context, conditions, cache: bool = True):
+    """A new tab of ``context`` with a preset's (CPU slowdown, round trip ms, download Mbit/s)."""
+    cpu, latency, mbits = conditions
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+    cdp.send("Network.enable")
+    if not cache:
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    network = {"latency": latency, "downloadThroughput": mbits * 1e6 / 8, "uploadThroughput": 0.75e6 / 8}
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, **network})
+    return tab
+
+
 def _shifts_while_loading(context, conditions, url: str) -> list[dict]:
     """The layout shifts of one throttled load; a load that does not finish raises TimeoutError
     naming the requests still open."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    cpu, latency, mbits = conditions
-    tab = context.new_page()
+    tab = throttled_tab(context, conditions)
     pending = {}
     tab.on("request", lambda r: pending.setdefault(id(r), r.url))
     for event in ("requestfinished", "requestfailed"):
         tab.on(event, lambda r: pending.pop(id(r), None))
     try:
-        cdp = context.new_cdp_session(tab)
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
-        cdp.send("Network.enable")
-        network = {"latency": latency, "downloadThroughput": mbits * 1e6 / 8, "uploadThroughput": 0.75e6 / 8}
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, **network})
         tab.add_init_script(WATCH_SHIFTS)
         try:
             tab.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
@@ -95,41 +103,3 @@ def test_the_page_does_not_move_while_it_loads(throttled, browser, origin, page)
     total = sum(s["value"] for s in shifts)
     detail = "\n".join(f"  {s['value']:.4f} at {s['at']} ms: {', '.join(s['nodes'])}" for s in shifts)
     assert total <= CLS, f"/{page}: layout shift {total:.3f} while loading (budget {CLS}):\n{detail}"
-
-
-# The state of the math font the first time the page is drawn with math on it (requestAnimationFrame
-# runs just before each paint): a first paint in a fallback font moves the text when the font comes.
-FONT_AT_FIRST_PAINT = """
-window.__mathFont = null;
-const look = () => {
-  if (document.body && document.querySelector("math") && getComputedStyle(document.body).visibility !== "hidden") {
-    window.__mathFont = [...document.fonts].filter((f) => f.family.replace(/"/g, "") === "Latin Modern Math")
-      .map((f) => f.status);
-  } else requestAnimationFrame(look);
-};
-requestAnimationFrame(look);
-"""
-
-
-MATH_PAGES = ["", "articles/norms/", "labs/conventions/"]  # the home page, an article, a lab
-
-
-def test_math_is_first_drawn_in_its_own_font(browser, origin, page):
-    """On a phone's network (Lighthouse's mobile preset), nothing cached: the page waits for the font."""
-    if page not in MATH_PAGES:
-        pytest.skip("one page of each kind")
-    width, height, cpu, latency, mbits = PRESETS["phone"]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    try:
-        tab = context.new_page()
-        cdp = context.new_cdp_session(tab)
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        network = {"latency": latency, "downloadThroughput": mbits * 1e6 / 8, "uploadThroughput": 0.75e6 / 8}
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, **network})
-        tab.add_init_script(FONT_AT_FIRST_PAINT)
-        tab.goto(f"{origin}/{page}", wait_until="load", timeout=LOAD_TIMEOUT_MS)
-        assert tab.evaluate("() => window.__mathFont") == ["loaded"], f"/{page}: math drawn before its font"
-    finally:
-        context.close()
