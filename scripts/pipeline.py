@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from scripts import PINNED_NUMERICS
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 PAGES = SCRIPTS / "pages"
@@ -37,7 +39,7 @@ NUMBERS = "numbers.json"
 OUTPUT_PACKAGES = ("numpy", "matplotlib", "scikit-learn")
 # Files that decide every page's output bytes whether or not the page imports them: this
 # module (rendering, file layout, manifest) and the style (SVG writer, dark twin, rc).
-ALWAYS_HASHED = ("scripts/pipeline.py", "scripts/style.py")
+ALWAYS_HASHED = ("scripts/__init__.py", "scripts/pipeline.py", "scripts/style.py")
 
 
 class PageError(RuntimeError):
@@ -146,16 +148,45 @@ class Output:
     files: dict[str, bytes]  # file name -> bytes, manifest included
 
 
+def numerics_problems() -> list[str]:
+    """How the running numpy and OpenBLAS differ from the paths ``scripts/__init__.py`` pins
+    (empty when they match: then a page's output is the same bytes on any x86-64 machine)."""
+    import threadpoolctl
+    from numpy._core._multiarray_umath import __cpu_features__
+
+    problems = []
+    for lib in threadpoolctl.threadpool_info():
+        if lib.get("internal_api") != "openblas":
+            continue
+        got = (lib.get("architecture"), lib.get("num_threads"))
+        want = (PINNED_NUMERICS["OPENBLAS_CORETYPE"], int(PINNED_NUMERICS["OPENBLAS_NUM_THREADS"]))
+        if got != want:
+            library = Path(lib["filepath"]).name
+            problems.append(f"{library} runs {got[0]} kernels on {got[1]} thread(s), not {want[0]} on {want[1]}")
+    if enabled := [f for f in PINNED_NUMERICS["NPY_DISABLE_CPU_FEATURES"].split() if __cpu_features__.get(f)]:
+        problems.append(f"numpy uses its {', '.join(enabled)} loops")
+    return problems
+
+
 def load(slug: str, fresh: bool = True):
-    """Import a page module or package; ``fresh`` re-imports it (for a long-running ``mkdocs serve``)."""
+    """Import a page module or package; ``fresh`` re-imports it (for a long-running ``mkdocs serve``).
+
+    Raises PageError when numpy or OpenBLAS do not take the pinned paths (numpy imported before
+    ``scripts``, a machine without AVX2): the page's output would not be the committed bytes."""
     name = f"scripts.pages.{slug}"
     if not fresh:
-        return importlib.import_module(name)
-    # A package's submodules first, so its __init__ re-binds their fresh functions.
-    for sub in sorted(m for m in sys.modules if m.startswith(name + ".")):
-        importlib.reload(sys.modules[sub])
-    module = importlib.import_module(name)
-    return importlib.reload(module)
+        module = importlib.import_module(name)
+    else:
+        # A package's submodules first, so its __init__ re-binds their fresh functions.
+        for sub in sorted(m for m in sys.modules if m.startswith(name + ".")):
+            importlib.reload(sys.modules[sub])
+        module = importlib.reload(importlib.import_module(name))
+    if problems := numerics_problems():  # after the import: a page may load another BLAS (scikit-learn)
+        raise PageError(
+            f"page {slug}: not the pinned floating-point paths ({'; '.join(problems)}); import scripts "
+            f"before numpy, or set {' '.join(f'{k}={v!r}' for k, v in PINNED_NUMERICS.items())}"
+        )
+    return module
 
 
 def _json(data) -> bytes:

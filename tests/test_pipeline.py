@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import types
 
 import pytest
 
-from scripts import build, pipeline, style
+from scripts import PINNED_NUMERICS, build, pipeline, style
 from scripts.pipeline import ROOT
 from tests import results
 
@@ -107,6 +108,26 @@ def test_svg_is_byte_identical_across_processes(tmp_path):
     subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, check=True)
     assert out.read_bytes() == here
     assert b"<dc:date>" not in here
+
+
+def test_numpy_and_openblas_take_the_pinned_paths():
+    """What makes the committed bytes reproducible on another x86-64 machine (scripts/__init__.py):
+    the session's numpy, and every OpenBLAS it loaded for the pages, run the pinned kernels."""
+    for slug in pipeline.slugs():
+        pipeline.load(slug, fresh=False)
+    assert pipeline.numerics_problems() == []
+
+
+# The environment of a process that imported numpy before anything pinned its paths.
+_UNPINNED = {k: v for k, v in os.environ.items() if k not in PINNED_NUMERICS} | {"OPENBLAS_NUM_THREADS": "2"}
+
+
+def test_a_page_refuses_to_load_when_numpy_came_first():
+    code = "import numpy; from scripts import pipeline; pipeline.load('conventions')"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=_UNPINNED)
+    assert run.returncode == 1
+    assert "page conventions: not the pinned floating-point paths" in run.stderr
+    assert "OPENBLAS_NUM_THREADS='1'" in run.stderr  # names the fix
 
 
 def test_dark_variant_swaps_every_palette_colour():
