@@ -218,8 +218,8 @@ def on_post_build(config):
         log.info("notebook stylesheet: %.0f KiB -> %.0f KiB", len(full) / 1024, len(css) / 1024)
 
     _clean_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
-    # The theme's stylesheet: rules no page or script can match (Material's is written for every
-    # feature; issue 17). After the notebook sheet, so its own rules are not judged by it.
+    # The theme's stylesheets: rules no page or script can match (Material's are written for every
+    # feature and colour; issue 17). After the notebook sheet, so its own rules are not judged by it.
     for sheet, before, after in scripts.csspurge.purge_theme(config["site_dir"]):
         log.info("theme stylesheet %s: %.0f KiB -> %.0f KiB", sheet, before / 1024, after / 1024)
 

@@ -53,28 +53,37 @@ def _split_top(text: str, sep: str) -> list[str]:
     return parts
 
 
-def _keep_selector(selector: str, classes: set[str]) -> bool:
+# A palette attribute selector, [data-md-color-primary=indigo]: its name and value.
+_COLOR = re.compile(r"""\[data-md-color-([a-z]+)=["']?([\w-]+)["']?\]""")
+_COLOR_ATTRIBUTE = re.compile(r'data-md-color-([a-z]+)="([^"]*)"')
+
+
+def _keep_selector(selector: str, classes: set[str], colors: set[tuple[str, str]] | None = None) -> bool:
     # Classes inside :not(), :is(), :where() or :has() need not be present for the rule to match.
     outside = selector
     while (stripped := re.sub(r"\([^()]*\)", "", outside)) != outside:
         outside = stripped
+    if colors is not None and not all(pair in colors for pair in _COLOR.findall(outside)):
+        return False
     return all(name in classes for name in _CLASS.findall(outside))
 
 
-def purge(css: str, classes: set[str]) -> str:
+def purge(css: str, classes: set[str], colors: set[tuple[str, str]] | None = None) -> str:
+    """Rules some selector of which can match: every class it names is in ``classes`` and, when
+    ``colors`` is given, every [data-md-color-NAME=VALUE] it requires is a (NAME, VALUE) in it."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     out = []
     for prelude, body in _blocks(css):
         if body is None:
             out.append(prelude)
         elif prelude.startswith(("@media", "@supports", "@layer")):
-            inner = purge(body, classes)
+            inner = purge(body, classes, colors)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@"):
             out.append(f"{prelude}{{{body}}}")  # @font-face, @keyframes: keep whole
         else:
-            selectors = [s for s in _split_top(prelude, ",") if _keep_selector(s, classes)]
+            selectors = [s for s in _split_top(prelude, ",") if _keep_selector(s, classes, colors)]
             if selectors:
                 out.append(f"{','.join(selectors)}{{{body}}}")
     return "".join(out)
@@ -146,6 +155,12 @@ def drop_unused_variables(css: str, used_elsewhere: set[str] = frozenset()) -> s
     return rebuild(rules)
 
 
+def colors_in(html: str) -> set[tuple[str, str]]:
+    """The palette attributes an HTML page sets (its body, the palette toggle's radios): the only
+    values the palette script can give the body."""
+    return set(_COLOR_ATTRIBUTE.findall(html))
+
+
 def classes_in(html: str) -> set[str]:
     found: set[str] = set()
     for value in re.findall(r'class="([^"]*)"', html):
@@ -162,23 +177,31 @@ def names_in(text: str) -> set[str]:
     return set(_NAME.findall(text))
 
 
-def purge_theme(site_dir, stylesheet_glob: str = "assets/stylesheets/main.*.min.css") -> list[tuple[str, int, int]]:
-    """Purge the theme's stylesheet in a built site: keep a rule when every class it names appears
+THEME_SHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+
+
+def purge_theme(site_dir, stylesheet_globs: tuple[str, ...] = THEME_SHEETS) -> list[tuple[str, int, int]]:
+    """Purge the theme's stylesheets in a built site: keep a rule when every class it names appears
     in a page's class attribute or as a word in one of the site's scripts or data files (the
-    classes scripts add at run time). Returns (file, bytes before, bytes after)."""
+    classes scripts add at run time), and every palette colour it requires is one a page sets
+    (the palette sheet styles all 21 primary and 16 accent colours; a site uses one or two).
+    Returns (file, bytes before, bytes after)."""
     from pathlib import Path
 
     site = Path(site_dir)
     names: set[str] = set()
+    colors: set[tuple[str, str]] = set()
     for page in site.rglob("*.html"):
-        names |= classes_in(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        names |= classes_in(html)
+        colors |= colors_in(html)
     for pattern in ("**/*.js", "figures/**/*.json"):
         for script in site.glob(pattern):
             names |= names_in(script.read_text(encoding="utf-8"))
     done = []
-    for sheet in sorted(site.glob(stylesheet_glob)):
+    for sheet in sorted(path for pattern in stylesheet_globs for path in site.glob(pattern)):
         full = sheet.read_text(encoding="utf-8")
-        kept = purge(full, names)
+        kept = purge(full, names, colors)
         sheet.write_text(kept, encoding="utf-8")
         done.append((sheet.relative_to(site).as_posix(), len(full.encode()), len(kept.encode())))
     return done

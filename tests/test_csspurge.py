@@ -62,10 +62,41 @@ def test_the_theme_sheet_keeps_rules_pages_or_scripts_can_match(tmp_path):
     (sheets / "main.0123.min.css").write_text(theme)
     (sheets / "extra.css").write_text(".md-never{y:1}")
     (tmp_path / "p").mkdir()
-    (tmp_path / "p" / "index.html").write_text('<div class="md-a">x</div>')
+    (tmp_path / "p" / "index.html").write_text('<body data-md-color-scheme="slate"><div class="md-a">x</div>')
     (tmp_path / "404.html").write_text('<p class="md-b">x</p>')
     (tmp_path / "assets" / "app.js").write_text('e.className="md-added"')
-    done = csspurge.purge_theme(tmp_path)
+    done = csspurge.purge_theme(tmp_path, ("assets/stylesheets/main.*.min.css",))
     assert done == [("assets/stylesheets/main.0123.min.css", len(theme), len(theme) - len(".md-never{x:4}"))]
     assert (sheets / "main.0123.min.css").read_text() == theme.replace(".md-never{x:4}", "")
     assert (sheets / "extra.css").read_text() == ".md-never{y:1}"  # only the theme's sheet
+
+
+PALETTE = (
+    "@media screen{[data-md-color-scheme=slate]{--fg:#eee}"
+    "[data-md-color-scheme=slate][data-md-color-primary=pink]{--fg:pink}}"
+    "@media screen{[data-md-color-primary=indigo]{--p:#4051b5}[data-md-color-primary=pink]{--p:#e92063}"
+    "[data-md-color-accent=indigo]{--a:#526cfe}[data-md-color-accent=lime]{--a:#d4f000}"
+    "[data-md-color-primary=white] .md-header{color:#000}[data-md-color-primary=indigo] .md-never{x:1}}"
+)
+
+
+def test_the_palette_sheet_keeps_the_colours_pages_set(tmp_path):
+    sheets = tmp_path / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    (sheets / "palette.abcd.min.css").write_text(PALETTE)
+    (tmp_path / "index.html").write_text(
+        '<body data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">'
+        '<header class="md-header"><input data-md-color-scheme="slate" data-md-color-primary="indigo"></header>'
+    )
+    [(name, before, after)] = csspurge.purge_theme(tmp_path)
+    kept = (sheets / "palette.abcd.min.css").read_text()
+    assert name == "assets/stylesheets/palette.abcd.min.css" and (before, after) == (len(PALETTE), len(kept))
+    assert kept == (
+        "@media screen{[data-md-color-scheme=slate]{--fg:#eee}}"
+        "@media screen{[data-md-color-primary=indigo]{--p:#4051b5}[data-md-color-accent=indigo]{--a:#526cfe}}"
+    )
+
+
+def test_colours_a_page_sets():
+    html = '<body data-md-color-scheme="slate" data-md-color-primary="indigo"><input data-md-color-media="(x)">'
+    assert csspurge.colors_in(html) == {("scheme", "slate"), ("primary", "indigo"), ("media", "(x)")}
