@@ -43,3 +43,15 @@ def test_the_shipped_subset_has_no_hints_or_subroutines(tmp_path):
             charstring = top.CharStrings[name]
             charstring.decompile()
             assert not hints & {op for op in charstring.program if isinstance(op, str)}, name
+
+
+def test_temml_font_keeps_only_the_characters_used(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    mathfont.ship(tmp_path, {"λ", "\u2032"})  # the prime is drawn from Temml's font
+    with TTFont(mathfont.TEMML / "Temml.woff2") as full, TTFont(tmp_path / mathfont.TEMML_FONT_DEST) as cut:
+        kept = set(cut.getBestCmap())
+        assert ord("\u2032") in kept and ord("\u2032") in full.getBestCmap()
+        assert kept <= {ord("λ"), ord("\u2032")}
+        assert len(cut.getGlyphOrder()) < len(full.getGlyphOrder())
