@@ -91,6 +91,10 @@ def test_each_symbol_anchor_sits_on_its_def_line_in_the_listing(tmp_path):
     assert 'href="#Box.size"' in markdown  # the list of functions links each one
     assert '<span id="__codelineno-0-7"></span><span class="code-def" id="Box.size">' in markdown
     assert "<a id=" not in markdown  # line targets are spans: an <a> needs an href
+    # line numbers are plain text, not links (WCAG 2.5.8 target size), and every one is there
+    numbers = re.search(r'<div class="linenodiv"><pre><span></span>(.*?)</pre>', markdown, re.S)[1]
+    assert "<" not in numbers and numbers.split() == [str(n) for n in range(1, len(numbers.split()) + 1)]
+    assert len(numbers.split()) == markdown.count('<span id="__codelineno-0-')
     assert "search:\n  exclude: true" in markdown  # code stays out of the search index
 
 

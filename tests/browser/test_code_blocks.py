@@ -51,14 +51,17 @@ def test_the_copy_button_covers_no_code(context, origin, page):
 # A numbered block (the code pages): the first line number and the first line of code, tops in px.
 FIRST_LINES = r"""() => {
   const table = document.querySelector(".md-typeset .highlighttable");
-  const number = table.querySelector(".linenodiv pre a, .linenodiv pre span");
-  const walker = document.createTreeWalker(table.querySelector("td.code code"), NodeFilter.SHOW_TEXT);
-  let text;
-  while ((text = walker.nextNode()) && !text.data.trim());
-  const range = document.createRange();
-  range.setStart(text, text.data.search(/\S/));
-  range.setEnd(text, text.data.search(/\S/) + 1);
-  return [number.getBoundingClientRect().top, range.getBoundingClientRect().top];
+  const firstCharacterTop = (element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let text;
+    while ((text = walker.nextNode()) && !text.data.trim());
+    const range = document.createRange();
+    range.setStart(text, text.data.search(/\S/));
+    range.setEnd(text, text.data.search(/\S/) + 1);
+    return range.getBoundingClientRect().top;
+  };
+  const [numbers, code] = [".linenodiv pre", "td.code code"].map((s) => table.querySelector(s));
+  return [firstCharacterTop(numbers), firstCharacterTop(code)];
 }"""
 
 
