@@ -21,6 +21,7 @@ from pathlib import Path
 from markdown import Markdown
 from pymdownx.highlight import Highlight
 
+from scripts import code_html
 from scripts.pipeline import ROOT
 
 CODE_DIR = "code"
@@ -158,6 +159,27 @@ def _anchored(listing: str, found: list[Symbol]) -> str:
     return _LINE_NUMBER.sub(r"\1", _LINE_TARGET.sub(r'<span id="\1"></span>', listing))
 
 
+_LISTING_CODE = re.compile(r'(<td class="code"><div><pre><span></span><code>)(.*?)(</code>)', re.S)
+_LINE_SPAN = re.compile(r'(?=<span id="__span-0-\d+">)')  # each line is one top-level span
+# The listing goes to the browser in blocks of this many lines, each skipped until it is near the
+# screen (scripts/code_html.py): about a phone screen's worth, so a page first lays out two or three.
+LINES_PER_BLOCK = 50
+
+
+def _sized(listing: str) -> str:
+    """The listing's code in blocks the browser may skip until they are near (scripts/code_html.py)."""
+
+    def blocks(match: re.Match) -> str:
+        lines = [line for line in _LINE_SPAN.split(match[2]) if line]
+        chunks = ("".join(lines[at : at + LINES_PER_BLOCK]) for at in range(0, len(lines), LINES_PER_BLOCK))
+        return match[1] + "".join(map(code_html.sized, chunks)) + match[3]
+
+    sized, found = _LISTING_CODE.subn(blocks, listing)
+    if found != 1:
+        raise CodePageError(f"expected one code column in the highlighted listing, found {found}")
+    return sized
+
+
 def _module_summary(source: str) -> str:
     doc = ast.get_docstring(ast.parse(source))
     return doc.strip().split("\n\n")[0].replace("\n", " ") if doc else ""
@@ -193,7 +215,7 @@ def page_markdown(module: Module) -> str:
         + f"[All code pages]({index}).\n"
         + "{ .code-meta }\n\n"
         + (f"{toc}\n\n" if toc else "")
-        + f"<div class='code-listing'>{_anchored(_highlight(source), found)}</div>\n"
+        + f"<div class='code-listing'>{_sized(_anchored(_highlight(source), found))}</div>\n"
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from scripts import code_html
 from scripts.figure_html import ZOOM_TITLE
 
 JUPYTER_CSS = "assets/stylesheets/jupyter.css"
@@ -84,6 +85,14 @@ _PLAIN_TOKEN = re.compile(rf'<span class="(?:{"|".join(PLAIN_TOKENS)})">([^<]*)<
 def unwrap_plain_tokens(html: str) -> str:
     """The text of the code's name and whitespace spans, without the spans (only inside ``<pre>``)."""
     return _PRE.sub(lambda pre: _PLAIN_TOKEN.sub(r"\1", pre.group(0)), html)
+
+
+_CODE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.S)
+
+
+def size_code_cells(html: str) -> str:
+    """Each code cell's code sized for the browser to skip until it is near (scripts/code_html.py)."""
+    return _CODE.sub(lambda match: match[1] + code_html.sized(match[2]) + match[3], html)
 
 
 def drop_dead_scripts(html: str) -> str:

@@ -192,3 +192,21 @@ def test_a_function_named_like_the_title_id_is_refused(tmp_path):
     (root / "scripts" / "data.py").write_text("def source():\n    pass\n")
     with pytest.raises(code_pages.CodePageError, match="'source'"):
         code_pages.page_markdown(code_pages.find("data", root))
+
+
+def test_the_listing_goes_out_in_blocks_of_whole_lines(tmp_path, monkeypatch):
+    root = _tiny_project(tmp_path)
+    monkeypatch.setattr(code_pages, "LINES_PER_BLOCK", 4)
+    markdown = code_pages.page_markdown(code_pages.find("solvers", root))
+    code = re.search(r'<td class="code"><div><pre><span></span><code>(.*?)</code>', markdown, re.S)[1]
+    blocks = re.findall(r'<span class="code-lines" style="--lines:(\d+);--cols:\d+">', code)
+    lines = code.count('<span id="__span-0-')
+    assert lines > 4 and [int(n) for n in blocks] == [4] * (lines // 4) + ([lines % 4] if lines % 4 else [])
+    # each block starts at a line: no line is cut in two
+    starts = [rest.split(">", 1)[1] for rest in code.split('<span class="code-lines"')[1:]]
+    assert all(start.startswith('<span id="__span-0-') for start in starts)
+
+
+def test_a_listing_without_its_code_column_is_an_error():
+    with pytest.raises(code_pages.CodePageError, match="one code column"):
+        code_pages._sized("<table><tr><td>no code here</td></tr></table>")

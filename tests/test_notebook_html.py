@@ -68,6 +68,19 @@ def test_spans_outside_code_and_other_tokens_are_left_alone():
     assert nb.unwrap_plain_tokens(html) == html
 
 
+def test_each_code_cell_is_given_its_lines_and_longest_line():
+    code = (
+        '<div class="highlight-ipynb hl-python"><pre><span></span>a <span class="o">&lt;=</span> 1\n'
+        'print<span class="p">(</span><span class="s2">"λ"</span><span class="p">)</span>\n</pre></div>'
+        '<div class="jp-RenderedText"><pre>not code</pre></div>'
+    )
+    out = nb.size_code_cells(code)
+    assert '<pre><span class="code-lines" style="--lines:2;--cols:10"><span></span>a ' in out  # print("λ")
+    assert '<span class="p">)</span>\n</span></pre></div>' in out
+    assert "<pre>not code</pre>" in out  # outputs are not code cells
+    assert re.sub(r"<[^>]+>", "", out) == re.sub(r"<[^>]+>", "", code)
+
+
 def test_the_large_notebook_stylesheet_moves_to_one_shared_file(tmp_path):
     big = "a{color:red}" * 10_000
     html = f"<style>{big}</style><style>small{{}}</style>"

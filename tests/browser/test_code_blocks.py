@@ -114,3 +114,48 @@ def test_the_code_spans_a_lab_drops_would_look_like_the_code_around_them(browser
         context.close()
     assert left == 0, f"/{page}: {left} name or whitespace spans left in its code"
     assert differ == [], f"/{page} ({scheme}): spans the build drops would look different:\n  " + "\n  ".join(differ)
+
+
+# Each lab code cell's and code page listing's size while the browser skips it (content-visibility,
+# sized by scripts/code_html.sized) and once drawn: width, height, and its scroller's scroll width.
+SKIPPED_AND_DRAWN = r"""async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  window.scrollTo(0, 0);
+  await frame();
+  const cells = [...document.querySelectorAll(".md-typeset .code-lines")];
+  const size = (e) => {
+    const r = e.getBoundingClientRect();
+    return { width: r.width, height: r.height, scroll: e.parentElement.scrollWidth, box: e.parentElement.clientWidth };
+  };
+  const drawn = (e) => e.lastElementChild.checkVisibility({ contentVisibilityAuto: true });
+  const skipped = cells.map((e) => ({ ...size(e), drawn: drawn(e) }));
+  const out = [];
+  for (const [i, e] of cells.entries()) {
+    e.scrollIntoView();
+    await frame();
+    out.push({ text: e.textContent.trim().split("\n")[0].slice(0, 40), skipped: skipped[i], drawn: size(e) });
+  }
+  return out;
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("page", [p for p in browsed_pages() if p.startswith(("labs/", "code/")) and p != "code/"])
+def test_code_has_its_size_before_it_is_drawn(browser, origin, page, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{origin}/{page}", wait_until="load")
+        cells = tab.evaluate(SKIPPED_AND_DRAWN)
+    finally:
+        context.close()
+    assert cells, f"/{page}: no sized code (scripts/code_html.sized)"
+    assert not cells[-1]["skipped"]["drawn"], f"/{page}: its last code was drawn before anyone scrolled to it"
+    moved = [
+        f"{c['text']}: {k} {c['skipped'][k]:.1f} px before it is drawn, {c['drawn'][k]:.1f} px after"
+        for c in cells
+        for k, tolerance in (("height", 1), ("width", 2), ("scroll", 2), ("box", 1))
+        if abs(c["skipped"][k] - c["drawn"][k]) > tolerance
+    ]
+    assert moved == [], f"/{page} at {width} px: code changes size when drawn:\n  " + "\n  ".join(moved)
