@@ -159,3 +159,37 @@ def test_code_has_its_size_before_it_is_drawn(browser, origin, page, width):
         if abs(c["skipped"][k] - c["drawn"][k]) > tolerance
     ]
     assert moved == [], f"/{page} at {width} px: code changes size when drawn:\n  " + "\n  ".join(moved)
+
+
+# Where each code block's first character is drawn, in px from the top of its pre.
+FIRST_CHARACTERS = r"""() => [...document.querySelectorAll(".md-typeset pre > code")].map((code) => {
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  let text;
+  while ((text = walker.nextNode()) && !text.data.trim());
+  const range = document.createRange();
+  range.setStart(text, text.data.search(/\S/));
+  range.setEnd(text, text.data.search(/\S/) + 1);
+  return range.getBoundingClientRect().top - code.parentElement.getBoundingClientRect().top;
+})"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["", "teaching/", "code/pages/norms/__init__/"], ids=lambda p: p or "home")
+def test_code_does_not_move_when_the_copy_button_arrives(browser, origin, page):
+    """The room for the button is made before Material's deferred bundle adds it (no layout shift)."""
+    tops = {}
+    for bundle in ("blocked", "loaded"):
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        try:
+            tab = context.new_page()
+            if bundle == "blocked":
+                tab.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+            tab.goto(f"{origin}/{page}", wait_until="load")
+            if bundle == "loaded":
+                tab.wait_for_selector(".md-typeset pre > .md-code__nav", state="attached")
+            tops[bundle] = tab.evaluate(FIRST_CHARACTERS)
+        finally:
+            context.close()
+    assert tops["blocked"], f"/{page}: no code block"
+    moved = f"/{page}: first characters at {tops['blocked']} px, then {tops['loaded']} px"
+    assert tops["blocked"] == tops["loaded"], moved
