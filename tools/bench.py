@@ -429,7 +429,8 @@ def markdown(result: dict) -> str:
     lines = [
         "# Benchmark",
         "",
-        f"Commit `{result['commit'][:12]}`, {result['date']}, {result['machine']}. "
+        (f"Commit `{result['commit'][:12]}`" if result["commit"] else f"A prebuilt site, `{result['site']}`")
+        + f", {result['date']}, {result['machine']}. "
         f"Load average before the run: {result['load']}.",
         "The site is served from 127.0.0.1 by a static server that gzips text (like GitHub Pages); "
         "weights are what Chromium transferred for one page with an empty cache, after scrolling to the "
@@ -559,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         src = Path(tmp) / "src"
         if args.site:
-            commit, times, site = "(prebuilt site)", {}, args.site.resolve()
+            commit, times, site = None, {}, args.site.resolve()
             if "stock" in baselines:
                 _export(src)  # the stock baseline is built from the last commit's sources
         else:
@@ -588,7 +589,8 @@ def main(argv: list[str] | None = None) -> int:
             page["targets"] = targets(page, page["largest figure"], path)
             page["comparison"] = comparison(page)
     result = {
-        "commit": commit,
+        "commit": commit,  # None: a prebuilt site (--site), named under "site"
+        "site": str(args.site) if args.site else None,
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
         "load": load,

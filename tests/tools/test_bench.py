@@ -145,6 +145,10 @@ def test_the_report_has_every_section():
     assert "| `/articles/x/` | floor | 100 | 99 | – | – | – | 100 |" in text
     assert "| `/articles/x/` | site / floor | 0.01 | 0.97 | – | – | – | 1.00 |" in text
     assert "96 / 100 / 100 / 100" in text
+    assert "Commit `0123456789ab`, 2026-11-24 09:00 UTC" in text
+    # a prebuilt site (--site) is named by its path, not by a commit id cut to 12 characters
+    prebuilt = bench.markdown({**result, "commit": None, "site": "/work/site-x"})
+    assert "A prebuilt site, `/work/site-x`, 2026-11-24 09:00 UTC" in prebuilt and "Commit" not in prebuilt
 
 
 def test_the_median_run_is_kept_with_every_score():
