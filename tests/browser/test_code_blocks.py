@@ -48,21 +48,24 @@ def test_the_copy_button_covers_no_code(context, origin, page):
     assert covered == [], f"/{page}: code under the copy button:\n  " + "\n  ".join(covered)
 
 
+# The viewport top of an element's first non-space character (both checks below measure text, not boxes).
+FIRST_CHARACTER_TOP = r"""(element) => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text;
+  while ((text = walker.nextNode()) && !text.data.trim());
+  const range = document.createRange();
+  range.setStart(text, text.data.search(/\S/));
+  range.setEnd(text, text.data.search(/\S/) + 1);
+  return range.getBoundingClientRect().top;
+}"""
+
 # A numbered block (the code pages): the first line number and the first line of code, tops in px.
-FIRST_LINES = r"""() => {
+FIRST_LINES = f"""() => {{
+  const firstCharacterTop = {FIRST_CHARACTER_TOP};
   const table = document.querySelector(".md-typeset .highlighttable");
-  const firstCharacterTop = (element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    let text;
-    while ((text = walker.nextNode()) && !text.data.trim());
-    const range = document.createRange();
-    range.setStart(text, text.data.search(/\S/));
-    range.setEnd(text, text.data.search(/\S/) + 1);
-    return range.getBoundingClientRect().top;
-  };
   const [numbers, code] = [".linenodiv pre", "td.code code"].map((s) => table.querySelector(s));
   return [firstCharacterTop(numbers), firstCharacterTop(code)];
-}"""
+}}"""
 
 
 @pytest.mark.slow
@@ -162,15 +165,12 @@ def test_code_has_its_size_before_it_is_drawn(browser, origin, page, width):
 
 
 # Where each code block's first character is drawn, in px from the top of its pre.
-FIRST_CHARACTERS = r"""() => [...document.querySelectorAll(".md-typeset pre > code")].map((code) => {
-  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
-  let text;
-  while ((text = walker.nextNode()) && !text.data.trim());
-  const range = document.createRange();
-  range.setStart(text, text.data.search(/\S/));
-  range.setEnd(text, text.data.search(/\S/) + 1);
-  return range.getBoundingClientRect().top - code.parentElement.getBoundingClientRect().top;
-})"""
+FIRST_CHARACTERS = f"""() => {{
+  const firstCharacterTop = {FIRST_CHARACTER_TOP};
+  return [...document.querySelectorAll(".md-typeset pre > code")].map(
+    (code) => firstCharacterTop(code) - code.parentElement.getBoundingClientRect().top,
+  );
+}}"""
 
 
 @pytest.mark.slow
