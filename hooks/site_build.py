@@ -200,7 +200,7 @@ def on_post_page(output, page, config):
         return output
     _state.setdefault("notebook_classes", set()).update(scripts.csspurge.classes_in(output))
     output = scripts.notebook_html.extract_stylesheet(output, page.url, Path(config["site_dir"]))
-    output = scripts.notebook_html.drop_dead_scripts(output)
+    output = scripts.notebook_html.mend_copy_buttons(scripts.notebook_html.drop_dead_scripts(output))
     output = scripts.notebook_html.size_code_cells(scripts.notebook_html.unwrap_plain_tokens(output))
     output = _lab_figures(output, page, config)
     # Variables the page's remaining inline styles use must survive the purge of the shared sheet.

@@ -99,6 +99,15 @@ def drop_dead_scripts(html: str) -> str:
     return _DEAD_SCRIPT.sub("", html)
 
 
+# The notebook template writes `<clipboard-copy for="cell-N", aria-label=...>`: the comma becomes an
+# attribute named "," on every copy button.
+_COPY_BUTTON_COMMA = re.compile(r'(<clipboard-copy for="[^"]*"),(?=\s)')
+
+
+def mend_copy_buttons(html: str) -> str:
+    return _COPY_BUTTON_COMMA.sub(r"\1", html)
+
+
 def extract_stylesheet(html: str, page_url: str, site_dir: Path) -> str:
     """Move the notebook theme's inline stylesheet (over 500 KB) to one shared, cacheable file."""
 

@@ -49,6 +49,13 @@ def test_dead_loaders_are_dropped_and_other_scripts_kept():
     assert nb.drop_dead_scripts(html) == "<script>keep()</script>"
 
 
+def test_copy_buttons_lose_the_templates_stray_comma():
+    html = '<clipboard-copy for="cell-3", aria-label="Copy to Clipboard"><span>,</span></clipboard-copy>'
+    assert nb.mend_copy_buttons(html) == (
+        '<clipboard-copy for="cell-3" aria-label="Copy to Clipboard"><span>,</span></clipboard-copy>'
+    )
+
+
 def test_name_and_whitespace_spans_of_code_give_way_to_their_text():
     code = (
         '<pre><span class="n">np</span><span class="o">.</span><span class="n">sum</span>'

@@ -73,3 +73,29 @@ def test_the_build_hook_reports_drifted_numbers(caplog):
         "x.md: line 1: conventions.l1 is '8' but the text says ...'norm is 9'",
         "x.md: line 1: untagged number '3' in ...n:conventions.l1-->, and 3 untagged....",
     ]
+
+
+_ATTRIBUTE_NAME = re.compile(r"[a-z_:][-a-z0-9_:.]*")
+
+
+@pytest.mark.slow
+def test_every_attribute_has_a_well_formed_name(site: Path):
+    """A template's typo (a comma between attributes, a quote too many) parses as an attribute with a
+    stray name such as ","; the Nu checker lets it pass on custom elements."""
+    from html.parser import HTMLParser
+
+    class Names(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.bad: set[str] = set()
+
+        def handle_starttag(self, tag, attrs):
+            self.bad |= {f"<{tag} {name}>" for name, _ in attrs if not _ATTRIBUTE_NAME.fullmatch(name)}
+
+    offenders = {}
+    for path in site.rglob("*.html"):
+        parser = Names()
+        parser.feed(path.read_text(encoding="utf-8"))
+        if parser.bad:
+            offenders[str(path.relative_to(site))] = sorted(parser.bad)
+    assert offenders == {}
