@@ -100,8 +100,8 @@ def drop_dead_scripts(html: str) -> str:
 
 
 # The notebook template writes `<clipboard-copy for="cell-N", aria-label=...>`: the comma becomes an
-# attribute named "," on every copy button.
-_COPY_BUTTON_COMMA = re.compile(r'(<clipboard-copy for="[^"]*"),(?=\s)')
+# attribute named "," on every copy button, which reaches the page re-serialised as `,=""`.
+_COPY_BUTTON_COMMA = re.compile(r'(<clipboard-copy\b[^>]*?)(?:\s,=""|(?<="),(?=\s))')
 
 
 def mend_copy_buttons(html: str) -> str:

@@ -54,6 +54,8 @@ def test_copy_buttons_lose_the_templates_stray_comma():
     assert nb.mend_copy_buttons(html) == (
         '<clipboard-copy for="cell-3" aria-label="Copy to Clipboard"><span>,</span></clipboard-copy>'
     )
+    parsed = '<clipboard-copy ,="" aria-label="Copy to Clipboard" for="cell-3">'  # as the page gets it
+    assert nb.mend_copy_buttons(parsed) == '<clipboard-copy aria-label="Copy to Clipboard" for="cell-3">'
 
 
 def test_name_and_whitespace_spans_of_code_give_way_to_their_text():
