@@ -130,6 +130,8 @@ def numbers(r: dict) -> dict[str, str]:
         "z_min": fmt.num(Z_GRID[0]),
         "z_max": fmt.num(Z_GRID[-1]),
         "grid_zero_maps": fmt.integer(int(np.sum(curves["map"] == 0))),
+        "grid_nonzero": fmt.integer(int(np.sum(nonzero))),
+        "grid_zero_maps_nonzero": fmt.integer(int(np.sum(curves["map"][nonzero] == 0))),
         "grid_zero_means": fmt.integer(int(np.sum(curves["mean"][nonzero] == 0))),
         "grid_min_abs_mean": fmt.num(float(np.abs(curves["mean"][nonzero]).min())),
         "ex1.sigma": fmt.num(EX1["sigma"]),
