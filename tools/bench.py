@@ -342,7 +342,9 @@ def lighthouse(url: str, preset: str) -> dict:
             continue
         if audit.get("score") is not None and audit["score"] < 0.9 and savings >= 100:
             limits.append(f"opportunity: {audit['id']} (~{savings:.0f} ms) {audit.get('displayValue', '')}".strip())
-    return {"scores": scores, "metrics": metrics, "values": values, "limits": limits}
+    # Lighthouse's measure of this machine's CPU: scores of script-heavy pages move with it, the floor's hardly
+    index = (report.get("environment") or {}).get("benchmarkIndex")
+    return {"scores": scores, "metrics": metrics, "values": values, "limits": limits, "benchmark index": index}
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -354,7 +356,15 @@ def median_run(runs: list[dict]) -> dict:
     ok.sort(key=lambda r: r["scores"]["performance"])
     chosen = dict(ok[(len(ok) - 1) // 2])
     chosen["performance runs"] = [r["scores"]["performance"] for r in runs if "error" not in r]
+    chosen["benchmark indexes"] = [r["benchmark index"] for r in ok if r.get("benchmark index")]
     return chosen
+
+
+def benchmark_indexes(result: dict) -> list[float]:
+    """Every Lighthouse run's benchmark index in a report, the site's and its baselines'."""
+    variants = [v for page in result["pages"].values() for v in (page, *(page.get("baselines") or {}).values())]
+    runs = [run for v in variants for run in (v.get("lighthouse") or {}).values()]
+    return [i for run in runs for i in run.get("benchmark indexes", [])]
 
 
 # --------------------------------------------------------------------------------------------
@@ -423,6 +433,18 @@ def _comparison_lines(result: dict) -> list[str]:
     return lines
 
 
+def _machine_speed(result: dict) -> str:
+    indexes = sorted(benchmark_indexes(result))
+    if not indexes:
+        return ""
+    median = indexes[(len(indexes) - 1) // 2]
+    return (
+        f" Lighthouse's CPU benchmark index: {median:.0f} (median of {len(indexes)} runs, {indexes[0]:.0f}–"
+        f"{indexes[-1]:.0f}); a slower machine (a lower index) lowers the scores of pages that run"
+        " scripts more than those of their floors, so compare scores between runs only at a similar index."
+    )
+
+
 def markdown(result: dict) -> str:
     fig = result["figures"]
     b = result["build"] or dict.fromkeys(("clean figures s", "clean site s", "clean total s", "warm rebuild s"), "–")
@@ -431,7 +453,7 @@ def markdown(result: dict) -> str:
         "",
         (f"Commit `{result['commit'][:12]}`" if result["commit"] else f"A prebuilt site, `{result['site']}`")
         + f", {result['date']}, {result['machine']}. "
-        f"Load average before the run: {result['load']}.",
+        f"Load average before the run: {result['load']}." + _machine_speed(result),
         "The site is served from 127.0.0.1 by a static server that gzips text (like GitHub Pages); "
         "weights are what Chromium transferred for one page with an empty cache, after scrolling to the "
         "bottom (every figure in view loaded; the hidden light/dark twin is never fetched).",

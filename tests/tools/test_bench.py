@@ -146,6 +146,10 @@ def test_the_report_has_every_section():
     assert "| `/articles/x/` | site / floor | 0.01 | 0.97 | – | – | – | 1.00 |" in text
     assert "96 / 100 / 100 / 100" in text
     assert "Commit `0123456789ab`, 2026-11-24 09:00 UTC" in text
+    assert "benchmark index" not in text  # no run recorded one
+    page["lighthouse"]["mobile"]["benchmark indexes"] = [1900, 1700]
+    page["baselines"]["floor"]["lighthouse"]["mobile"]["benchmark indexes"] = [2000]
+    assert "CPU benchmark index: 1900 (median of 3 runs, 1700–2000)" in bench.markdown(result)
     # a prebuilt site (--site) is named by its path, not by a commit id cut to 12 characters
     prebuilt = bench.markdown({**result, "commit": None, "site": "/work/site-x"})
     assert "A prebuilt site, `/work/site-x`, 2026-11-24 09:00 UTC" in prebuilt and "Commit" not in prebuilt
@@ -153,7 +157,9 @@ def test_the_report_has_every_section():
 
 def test_the_median_run_is_kept_with_every_score():
     runs = [{"scores": {"performance": p}, "metrics": {}, "limits": [str(p)]} for p in (90, 70, 99)]
+    runs[0]["benchmark index"], runs[2]["benchmark index"] = 1900.5, 2100
     chosen = bench.median_run([*runs, {"error": "crashed"}])
     assert chosen["scores"]["performance"] == 90 and chosen["limits"] == ["90"]
     assert chosen["performance runs"] == [90, 70, 99]
+    assert sorted(chosen["benchmark indexes"]) == [1900.5, 2100]  # every run's, not only the chosen one's
     assert bench.median_run([{"error": "x"}]) == {"error": "x"}
