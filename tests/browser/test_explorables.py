@@ -204,6 +204,10 @@ def test_one_weight_against_solvers(open_explorable, expected, eta, lam, k):
         assert x.text("proximal") == "0"
     stable = eta < 2 / p["curvature"]
     assert ("are stable" in x.text("stability")) == stable
+    if not stable:  # the proximal step can still stop at zero: the solver's own trace says whether it does
+        steps = (p["steps"] - 1, p["steps"])
+        ends = [solvers.proximal_gradient(X, y, lam, step=eta, n_iter=n, w0=w0).w[0] for n in steps]
+        assert ("still stops at exactly zero" in x.text("stability")) == (ends == [0, 0])
 
 
 @pytest.mark.parametrize(
@@ -279,8 +283,10 @@ def test_one_weight_keyboard_pointer_hash_and_reset(open_explorable):
     eta = x.tab.get_by_label("step η")
     box = eta.bounding_box()
     eta.click(position={"x": box["width"] - 3, "y": box["height"] / 2})  # pointer: the largest step
-    assert "do not converge" in x.text("stability")
-    assert "Not converging" in x.live()
+    # the largest step, lambda 0.4: the subgradient step diverges, the proximal step still stops at zero
+    assert "subgradient step does not converge" in x.text("stability")
+    assert "still stops at exactly zero" in x.text("stability")
+    assert "the subgradient step does not converge, the proximal step stops at zero" in x.live()
     x.tab.get_by_role("button", name="Reset").click()
     assert x.text("k") == upd["one.iterations"] and "are stable" in x.text("stability")
 

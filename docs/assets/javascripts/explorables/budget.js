@@ -4,7 +4,7 @@
  *   minimise 1/2 (w - ŵ)' S (w - ŵ) subject to ||w|| <= t,  S = [[1, ρ], [ρ, 1]]
  * lasso: the best point of the diamond's four edges (a quadratic on each segment); ridge: the
  * λ with ||(S + λI)^-1 S ŵ||_2 = t by bisection. tests/browser/test_explorables.py compares both with
- * geometry.constrained and geometry.multiplier (the page's projected-gradient solver).
+ * solvers.constrained_quadratic and geometry.multiplier (the page's projected-gradient solver).
  */
 import { axes, button, h, line, liveRegion, loadData, num, onWidth, parse, readHash, s, slider, writeHash } from "./common.js";
 
@@ -159,7 +159,8 @@ export async function mount(root, url, hash = "") {
     if (ridgeLevel > 0) chart.plot.append(s("path", { d: px(ellipse(S, o, ridgeLevel, rho)), class: "xp-stroke xp-blue xp-dashed", "stroke-width": 1.2 }));
     const diamond = [[t, 0], [0, t], [-t, 0], [0, -t], [t, 0]];
     chart.plot.append(s("path", { d: px(diamond), class: "xp-fill-vermillion" }), s("path", { d: px(diamond), class: "xp-stroke xp-vermillion" }));
-    chart.plot.append(s("circle", { cx: chart.x(0), cy: chart.y(0), r: chart.x(t) - chart.x(0), class: "xp-stroke xp-blue xp-dashed" }));
+    // an ellipse in pixels: the plot's two scales differ by a few pixels, and the disk must pass through the ridge dot
+    chart.plot.append(s("ellipse", { cx: chart.x(0), cy: chart.y(0), rx: chart.x(t) - chart.x(0), ry: chart.y(0) - chart.y(t), class: "xp-stroke xp-blue xp-dashed" }));
     chart.plot.append(s("line", { x1: chart.x(VIEW[0]), x2: chart.x(VIEW[1]), y1: chart.y(0), y2: chart.y(0), class: "xp-zero-line" }));
     chart.plot.append(s("line", { x1: chart.x(0), x2: chart.x(0), y1: chart.y(VIEW[0]), y2: chart.y(VIEW[1]), class: "xp-zero-line" }));
     const [ox, oy] = [chart.x(o[0]), chart.y(o[1])];

@@ -70,7 +70,7 @@ export async function mount(root, url, hash = "") {
   const field = (key) => (out[key] = h("span", { "data-key": key }));
   const note = h("p", { class: "xp-note", "data-key": "stability" });
   root.replaceChildren(
-    h("p", { class: "xp-title" }, h("strong", {}, "Step through the updates."), ` The problem of the figure above (least-squares slope ${p.corr_text}), one step at a time: with an L1 penalty, the subgradient step keeps jumping around zero while the proximal step lands on it exactly.`),
+    h("p", { class: "xp-title" }, h("strong", {}, "Step through the updates."), ` The problem of the figure above (least-squares slope ${p.corr_text}), one step at a time: with an L1 penalty, the subgradient step keeps jumping around zero while the proximal step lands on it exactly (for λ at least the slope's size).`),
     h("div", { class: "xp-controls" }, etaControl.wrap, lamControl.wrap),
     h("div", { class: "xp-controls" }, kControl.wrap, back, next, reset),
     h("div", { class: "xp-legend", "aria-hidden": "true" }, METHODS.map(([, label, colour]) => h("span", { class: `xp-key ${colour}` }, label))),
@@ -132,9 +132,18 @@ export async function mount(root, url, hash = "") {
     const z = zeroFrom(tr.proximal.slice(0, k + 1));
     out["proximal.zero"].textContent = z === null ? "is not at zero" : `is exactly zero from step ${z}`;
     const limit = 2 / p.curvature;
+    // Beyond 2/L no step converges to a non-zero weight, but the proximal step can still stop at
+    // exactly zero, which its threshold holds once λ ≥ |c|: read off the whole trace (two zeros in a
+    // row: zero is then a fixed point; a single one can be a visit of a cycle).
+    const last = zeroFrom(tr.proximal);
+    const stops = last !== null && last < tr.proximal.length - 1;
     note.textContent =
       eta >= limit
-        ? `η = ${num(eta)} is at or beyond 2/L = ${num(limit)}: each gradient step multiplies the distance to the answer by |1 − ηL| ≥ 1, so the subgradient and proximal steps do not converge (coordinate descent needs no step size).`
+        ? `η = ${num(eta)} is at or beyond 2/L = ${num(limit)}: each gradient step multiplies the distance to the answer by |1 − ηL| ≥ 1, so the subgradient step does not converge; ` +
+          (stops
+            ? "the proximal step still stops at exactly zero, where its threshold holds it because λ is at least the slope's size"
+            : "nor does the proximal step here") +
+          ". Coordinate descent needs no step size."
         : `η = ${num(eta)} is below 2/L = ${num(limit)}: the gradient steps are stable.`;
     // aria-disabled, not disabled: a disabled button would drop the keyboard focus
     next.setAttribute("aria-disabled", String(k >= p.steps));
@@ -142,7 +151,7 @@ export async function mount(root, url, hash = "") {
     if (width) draw();
     writeHash(NAME, { eta: String(eta), lam: String(lam), k: String(k) }, eta === p.eta && lam === p.lam && k === p.steps);
     if (announce) {
-      live.say(`η ${num(eta)}, λ ${num(lam)}, after ${k} steps: subgradient ${sci(tr.subgradient[k])}, proximal ${sci(tr.proximal[k])}, coordinate descent ${sci(tr.cd[k])}. ${eta >= limit ? "Not converging: η is at least 2 over L." : ""}`);
+      live.say(`η ${num(eta)}, λ ${num(lam)}, after ${k} steps: subgradient ${sci(tr.subgradient[k])}, proximal ${sci(tr.proximal[k])}, coordinate descent ${sci(tr.cd[k])}. ${eta >= limit ? `η is at least 2 over L: the subgradient step does not converge${stops ? ", the proximal step stops at zero" : ", nor does the proximal step"}.` : ""}`);
     }
   }
 
