@@ -70,7 +70,7 @@ export async function mount(root, url, hash = "") {
   const field = (key) => (out[key] = h("span", { "data-key": key }));
   const note = h("p", { class: "xp-note", "data-key": "stability" });
   root.replaceChildren(
-    h("p", { class: "xp-title" }, h("strong", {}, "Step through the updates."), ` The problem of the figure above (least-squares slope ${p.corr_text}), one step at a time: with an L1 penalty, the subgradient step keeps jumping around zero while the proximal step lands on it exactly (for λ at least the slope's size).`),
+    h("p", { class: "xp-title" }, h("strong", {}, "Step through the updates."), ` The figure's problem (least-squares slope ${p.corr_text}), one step at a time: with an L1 penalty, the subgradient step keeps jumping around zero; the proximal step lands on it.`),
     h("div", { class: "xp-controls" }, etaControl.wrap, lamControl.wrap),
     h("div", { class: "xp-controls" }, kControl.wrap, back, next, reset),
     h("div", { class: "xp-legend", "aria-hidden": "true" }, METHODS.map(([, label, colour]) => h("span", { class: `xp-key ${colour}` }, label))),
