@@ -75,10 +75,14 @@ def article_texts() -> dict[str, str]:
     return _article_texts()
 
 
-def _page_quotes(slug: str) -> list[str]:
+def _quoted(slug: str) -> list[str]:
+    """Every “…” on the article's page, markup comments dropped, whitespace made single."""
     page = (ROOT / "docs" / ARTICLES[slug]["page"]).read_text(encoding="utf-8")
-    quotes = [" ".join(_COMMENT.sub("", q).split()) for q in _QUOTE.findall(page)]
-    return [q for q in quotes if q not in NOT_THE_ARTICLE[slug]]
+    return [" ".join(_COMMENT.sub("", q).split()) for q in _QUOTE.findall(page)]
+
+
+def _page_quotes(slug: str) -> list[str]:
+    return [q for q in _quoted(slug) if q not in NOT_THE_ARTICLE[slug]]
 
 
 @pytest.mark.parametrize("slug", sorted(ARTICLES))
@@ -103,8 +107,7 @@ def test_every_erratum_quotes_the_articles_words(slug: str, article_texts: dict[
 
 def test_every_exception_is_still_quoted_on_its_page():
     for slug, exceptions in NOT_THE_ARTICLE.items():
-        page = (ROOT / "docs" / ARTICLES[slug]["page"]).read_text(encoding="utf-8")
-        quoted = {" ".join(_COMMENT.sub("", q).split()) for q in _QUOTE.findall(page)}
+        quoted = set(_quoted(slug))
         assert set(exceptions) <= quoted, f"{slug}: no longer quoted: {set(exceptions) - quoted}"
 
 
